@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Catalog.Core;
+using Catalog.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Cli;
+
+/// <summary><c>catalog stats</c>: counts per kind, genre and tag, and where the store and index live.</summary>
+internal static class StatsVerb
+{
+    public static Command Create(Option<string?> data, TextWriter output)
+    {
+        var command = new Command("stats", "Counts per kind, genre and tag; store and index location.");
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = await VerbHost.StartAsync(CatalogCli.Common(parse, data), ct);
+            var options = host.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
+            await using var db = host.Services.GetRequiredService<ICatalogDbFactory>().Create();
+            var stats = await StoreStatistics.ComputeAsync(db, ct);
+            await output.WriteLineAsync($"store: {db.Database.ProviderName} {DescribeStore(db)}");
+            await output.WriteLineAsync($"index: {Path.Combine(Path.GetFullPath(options.DataDirectory), "index")}");
+            await output.WriteLineAsync($"titles {stats.Titles}, trailers {stats.Trailers}, reviews {stats.Reviews}, votes {stats.Votes}, changes {stats.LastChange}");
+            await WriteCountsAsync(output, "kinds", stats.Kinds);
+            await WriteCountsAsync(output, "genres", stats.Genres);
+            await WriteCountsAsync(output, "tags", stats.Tags);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string DescribeStore(CatalogDbContext db) =>
+        db.Database.IsSqlite() ? db.Database.GetDbConnection().DataSource : db.Database.GetDbConnection().Database;
+
+    private static async Task WriteCountsAsync(TextWriter output, string heading, IReadOnlyList<KeyValuePair<string, int>> counts)
+    {
+        await output.WriteLineAsync($"{heading} ({counts.Count}):");
+        foreach (var (value, count) in counts)
+            await output.WriteLineAsync($"  {count,7}  {value}");
+    }
+}

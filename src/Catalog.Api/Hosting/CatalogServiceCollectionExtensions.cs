@@ -1,0 +1,20 @@
+using Catalog.Core;
+using Catalog.Store;
+using Catalog.Store.Import;
+
+namespace Catalog.Api.Hosting;
+
+public static class CatalogServiceCollectionExtensions
+{
+    /// <summary>What every verb needs: options, the clock, the store and the importer.</summary>
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var catalog = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.Section));
+        services.AddSingleton(FixedTimeProvider.From(catalog.Clock));
+        services.AddCatalogStore(catalog, store);
+        services.AddCatalogImport();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using Catalog.Api.Cli;
+
+return await CatalogCli.RunAsync(args);

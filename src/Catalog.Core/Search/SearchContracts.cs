@@ -1,0 +1,152 @@
+using Catalog.Core.Titles;
+
+namespace Catalog.Core.Search;
+
+public enum TitleSort
+{
+    Relevance,
+    Rating,
+    Popularity,
+    ReleasedNewest,
+    ReleasedOldest,
+    AddedNewest,
+    AddedOldest,
+    Name,
+}
+
+public enum FacetField
+{
+    Genre,
+    Tag,
+    Kind,
+    Decade,
+    ReleaseYear,
+    ContentRating,
+    Language,
+    RatingBucket,
+    HasTrailer,
+}
+
+public sealed record DateRange(DateOnly? From, DateOnly? To);
+
+public sealed record InstantRange(DateTime? From, DateTime? To);
+
+public sealed record IntRange(int? Min, int? Max);
+
+/// <summary>The filters of SPEC section 3; every field is optional and fields combine with AND.</summary>
+public sealed record TitleFilter
+{
+    public IReadOnlyList<TitleKind>? Kinds { get; init; }
+    public IReadOnlyList<string>? Genres { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+    public IReadOnlyList<string>? AnyTags { get; init; }
+    public IReadOnlyList<string>? ExcludeTags { get; init; }
+    public DateRange? Released { get; init; }
+    public IntRange? ReleaseYear { get; init; }
+    public InstantRange? Added { get; init; }
+    public double? MinRating { get; init; }
+    public int? MinVotes { get; init; }
+    public IReadOnlyList<string>? ContentRatings { get; init; }
+    public IReadOnlyList<string>? Languages { get; init; }
+    public IReadOnlyList<string>? People { get; init; }
+    public bool? HasTrailer { get; init; }
+}
+
+public sealed record FacetRequest(FacetField Field, string? Prefix = null, int MaxValues = 50);
+
+public sealed record SearchRequest
+{
+    public string? Query { get; init; }
+    public TitleFilter? Filter { get; init; }
+    public TitleSort Sort { get; init; } = TitleSort.Relevance;
+    public IReadOnlyList<FacetRequest> Facets { get; init; } = [];
+    public int First { get; init; } = 20;
+
+    /// <summary>Opaque cursor of the last hit of the previous page (search-after).</summary>
+    public string? After { get; init; }
+
+    public bool Highlight { get; init; } = true;
+}
+
+public sealed record Highlight(string Field, string Snippet);
+
+public sealed record SearchHit(string TitleId, string Cursor, float? Score, IReadOnlyList<Highlight> Highlights);
+
+public sealed record FacetValue(string Value, int Count, bool Selected);
+
+public sealed record FacetResult(FacetField Field, IReadOnlyList<FacetValue> Values);
+
+public sealed record SearchResult(
+    int TotalCount,
+    IReadOnlyList<SearchHit> Hits,
+    bool HasNextPage,
+    IReadOnlyList<FacetResult> Facets,
+    string? DidYouMean,
+    IReadOnlyList<string> RelatedTitleIds,
+    double TookMs);
+
+public enum SuggestionKind
+{
+    Title,
+    Tag,
+    Person,
+    Genre,
+}
+
+public sealed record Suggestion(string Text, SuggestionKind Kind, string? TitleId);
+
+public enum Rail
+{
+    RecentlyAdded,
+    NewReleases,
+    NewArrivals,
+    ComingSoon,
+    LeavingSoon,
+}
+
+public sealed record RailRequest(Rail Rail, DateTimeOffset? AsOf = null, int First = 20, string? After = null);
+
+public sealed record TitlePage(int TotalCount, IReadOnlyList<SearchHit> Hits, bool HasNextPage);
+
+/// <summary>Search over the catalog; implementations keep their engine's types to themselves.</summary>
+public interface ITitleSearch
+{
+    Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    Task<TitlePage> RailAsync(RailRequest request, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int first, CancellationToken cancellationToken = default);
+
+    /// <summary>Tag values with counts over available titles, optionally filtered by prefix.</summary>
+    Task<IReadOnlyList<FacetValue>> TagsAsync(string? prefix, int first, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<FacetValue>> GenresAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> SimilarAsync(string titleId, int first, CancellationToken cancellationToken = default);
+}
+
+public enum ReindexState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+public sealed record ReindexJobStatus(
+    string Id,
+    ReindexState State,
+    double Progress,
+    long Processed,
+    long Total,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Error);
+
+/// <summary>Full rebuilds of the index from the store while searches go on against the old one.</summary>
+public interface IReindexJobs
+{
+    ReindexJobStatus Start();
+
+    ReindexJobStatus? Find(string id);
+}

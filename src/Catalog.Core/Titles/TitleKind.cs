@@ -1,0 +1,10 @@
+namespace Catalog.Core.Titles;
+
+public enum TitleKind
+{
+    Movie,
+    Series,
+    Documentary,
+    Special,
+    Short,
+}

@@ -1,0 +1,54 @@
+using Catalog.Core.Changes;
+using Catalog.Core.Reviews;
+using Catalog.Core.Titles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Catalog.Store;
+
+/// <summary>Turns the pending writes of a save into change-log rows (saved by the same SaveChanges).</summary>
+internal static class ChangeLogRecorder
+{
+    public static async Task RecordAsync(CatalogDbContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        var pending = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in pending)
+        {
+            var operation = entry.State == EntityState.Deleted ? ChangeOperation.Delete : ChangeOperation.Upsert;
+            var change = entry.Entity switch
+            {
+                Title title => TitleChange(entry, title, now),
+                Trailer trailer => (ChangeKind.Trailer, trailer.TitleId, trailer.Id),
+                Review review => (ChangeKind.Review, review.TitleId, review.Id),
+                ReviewVote vote => (ChangeKind.Vote, await TitleOfReviewAsync(context, vote.ReviewId, cancellationToken), $"{vote.ReviewId}/{vote.VoterId}"),
+                _ => ((ChangeKind, string, string)?)null,
+            };
+            if (change is var (kind, titleId, entityId))
+            {
+                context.ChangeLog.Add(new ChangeLogEntry
+                {
+                    Kind = kind, Operation = operation, TitleId = titleId, EntityId = entityId, At = now,
+                });
+            }
+        }
+    }
+
+    private static (ChangeKind, string, string) TitleChange(EntityEntry entry, Title title, DateTime now)
+    {
+        if (entry.State != EntityState.Deleted)
+            title.UpdatedAt = now;
+        var onlyTags = entry.State == EntityState.Modified
+            && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(Title.Tags) or nameof(Title.UpdatedAt));
+        return (onlyTags ? ChangeKind.Tags : ChangeKind.Title, title.Id, title.Id);
+    }
+
+    private static async Task<string> TitleOfReviewAsync(CatalogDbContext context, string reviewId, CancellationToken cancellationToken)
+    {
+        var tracked = context.Reviews.Local.FirstOrDefault(r => r.Id == reviewId);
+        return tracked?.TitleId ?? await context.Reviews.Where(r => r.Id == reviewId)
+            .Select(r => r.TitleId).SingleAsync(cancellationToken);
+    }
+}
