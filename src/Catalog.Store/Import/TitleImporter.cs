@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Catalog.Store.Import;
 
 public sealed record ImportOptions(string Format = "auto", bool DryRun = false);
@@ -19,14 +17,5 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
     {
         _ = (factory, clock, path, options, progress, cancellationToken);
         throw new NotImplementedException();
-    }
-}
-
-public static class ImportServiceCollectionExtensions
-{
-    public static IServiceCollection AddCatalogImport(this IServiceCollection services)
-    {
-        services.AddSingleton<TitleImporter>();
-        return services;
     }
 }

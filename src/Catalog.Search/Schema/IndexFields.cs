@@ -1,0 +1,47 @@
+namespace Catalog.Search.Schema;
+
+/// <summary>
+/// The index schema: one Lucene document per title. Shared contract between the indexing side
+/// (document builder, analyzers) and the query side (queries, filters, facets, sorts, rails).
+/// Text fields are analysed per <c>CatalogAnalyzers</c>; filter fields hold exact, normalised values
+/// (indexed StringField for filtering plus SortedSetDocValues under the same name for facets);
+/// numeric fields carry NumericDocValues for sorting and a numeric indexed field for ranges.
+/// </summary>
+public static class IndexFields
+{
+    // Identity
+    public const string Id = "id";                         // StringField, stored; SortedDocValues "id" for the tie-breaker
+
+    // Searchable text (analysed)
+    public const string Name = "name";                     // name + original + alternate names: folded, word-split and joined
+    public const string NamePrefix = "name_prefix";        // same text, edge n-grams at index time (prefix while typing)
+    public const string NameExact = "name_exact";          // whole normalised name as one token (exact-match boost)
+    public const string People = "people";                 // directors + cast
+    public const string PeoplePrefix = "people_prefix";
+    public const string TagsText = "tags_text";            // tags + genres as text
+    public const string TagsPrefix = "tags_prefix";
+    public const string Synopsis = "synopsis";             // English stemming
+    public const string Spell = "spell";                   // unstemmed words of name/tags/people: didYouMean dictionary
+
+    // Filter and facet fields (exact values; StringField + SortedSetDocValues)
+    public const string Genre = "genre";
+    public const string Tag = "tag";                       // tags normalised to lower case
+    public const string Kind = "kind";                     // MOVIE, SERIES, …
+    public const string Decade = "decade";                 // "1990s"
+    public const string ReleaseYearValue = "year";         // "1994" (facet label); numeric range below
+    public const string ContentRating = "content_rating";
+    public const string Language = "language";
+    public const string Person = "person";                 // exact people names, lower-cased, for the people filter
+    public const string RatingBucket = "rating_bucket";    // "8+", "7–8", … of the mean rating
+    public const string HasTrailer = "has_trailer";        // "true" / "false"
+
+    // Numeric (indexed for ranges, NumericDocValues for sorting)
+    public const string ReleaseDay = "release_day";        // days since 0001-01-01 of the effective release date
+    public const string ReleaseYear = "release_year_num";
+    public const string AddedAt = "added_at";              // UTC ticks
+    public const string AvailableUntil = "available_until"; // UTC ticks, long.MaxValue when open-ended
+    public const string ComingAt = "coming_at";            // UTC ticks: the later of addedAt and release (comingSoon order)
+    public const string RatingSum = "rating_sum";          // double
+    public const string RatingCount = "rating_count";      // long: votes; POPULARITY sorts on it
+    public const string NameSort = "name_sort";            // SortedDocValues of the folded name (NAME sort)
+}
