@@ -20,6 +20,7 @@ public static class WilsonScore
         var z2 = z * z;
         var centre = p + (z2 / (2 * n));
         var margin = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n)));
-        return (centre - margin) / (1 + (z2 / n));
+        // Clamped: at p = 0 rounding can leave a tiny negative where the exact bound is 0.
+        return Math.Max(0, (centre - margin) / (1 + (z2 / n)));
     }
 }
