@@ -1,0 +1,24 @@
+using Catalog.Api.GraphQL.Reviews;
+using Catalog.Api.GraphQL.Titles;
+using GraphQL;
+
+namespace Catalog.Api.GraphQL;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>
+    /// The schema, its graph types and the per-request readers resolvers take from
+    /// <c>ExecutionOptions.RequestServices</c>. The transport executes it with <c>IDocumentExecuter</c>.
+    /// </summary>
+    public static IServiceCollection AddCatalogGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQL(b => b
+            .AddSchema<CatalogSchema>()
+            .AddGraphTypes(typeof(CatalogSchema).Assembly)
+            .AddSystemTextJson());
+        services.AddSingleton<CatalogMeanRating>();
+        services.AddScoped<TitleReader>();
+        services.AddScoped<ReviewReader>();
+        return services;
+    }
+}

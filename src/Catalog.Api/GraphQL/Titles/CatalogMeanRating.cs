@@ -1,0 +1,49 @@
+using Catalog.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.GraphQL.Titles;
+
+/// <summary>
+/// C of the weighted rating: the mean of every rating in the catalog. Recomputed at most once a minute
+/// (it moves slowly and the sum over all titles is a full scan).
+/// </summary>
+public sealed class CatalogMeanRating(ICatalogDbFactory factory) : IDisposable
+{
+    /// <summary>Used while the catalog holds no ratings at all: the middle of the 1–10 scale.</summary>
+    public const double EmptyCatalogMean = 5.5;
+
+    private const long MaxAgeMs = 60_000;
+    private readonly SemaphoreSlim refresh = new(1, 1);
+    // Monotonic milliseconds, not the catalog clock: a fixed Catalog:Clock:Now must not freeze the cache.
+    private (double Mean, long AtMs)? cached;
+
+    public async ValueTask<double> GetAsync(CancellationToken cancellationToken)
+    {
+        if (cached is { } hit && Environment.TickCount64 - hit.AtMs < MaxAgeMs)
+            return hit.Mean;
+        await refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (cached is { } fresh && Environment.TickCount64 - fresh.AtMs < MaxAgeMs)
+                return fresh.Mean;
+            var mean = await ComputeAsync(cancellationToken);
+            cached = (mean, Environment.TickCount64);
+            return mean;
+        }
+        finally
+        {
+            refresh.Release();
+        }
+    }
+
+    public void Dispose() => refresh.Dispose();
+
+    private async Task<double> ComputeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        var totals = await db.Titles.GroupBy(_ => 1)
+            .Select(g => new { Sum = g.Sum(t => t.RatingSum), Count = g.Sum(t => (long)t.RatingCount) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return totals is { Count: > 0 } ? totals.Sum / totals.Count : EmptyCatalogMean;
+    }
+}

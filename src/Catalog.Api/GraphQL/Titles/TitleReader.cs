@@ -1,0 +1,44 @@
+using Catalog.Api.GraphQL.Common;
+using Catalog.Core.Titles;
+using Catalog.Store;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.GraphQL.Titles;
+
+/// <summary>
+/// Per-request title reads. A title row comes with its trailers in the same query (they are small and
+/// every card shows whether there is one), so a page of titles is one store round-trip.
+/// </summary>
+public sealed class TitleReader
+{
+    private readonly ICatalogDbFactory factory;
+    private readonly BatchLoader<string, Title> byId;
+
+    public TitleReader(ICatalogDbFactory factory)
+    {
+        this.factory = factory;
+        byId = new BatchLoader<string, Title>(LoadAsync);
+    }
+
+    /// <summary>One title, batched with every other title asked for at the same level of the query.</summary>
+    public IDataLoaderResult<Title?> Find(string id) => byId.Load(id);
+
+    /// <summary>The titles of <paramref name="ids"/> in that order, skipping ids the store no longer has.</summary>
+    public async Task<IReadOnlyList<Title>> LoadInOrderAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var found = await LoadAsync([.. ids.Distinct(StringComparer.Ordinal)], cancellationToken);
+        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
+    }
+
+    private async Task<IReadOnlyDictionary<string, Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return new Dictionary<string, Title>();
+        await using var db = factory.Create();
+        var titles = await db.Titles.AsNoTracking().Include(t => t.Trailers)
+            .Where(t => ids.Contains(t.Id))
+            .ToListAsync(cancellationToken);
+        return titles.ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+}
