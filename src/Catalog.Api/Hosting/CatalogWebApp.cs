@@ -1,10 +1,18 @@
+using Catalog.Api.Auth;
+using Catalog.Api.GraphQL;
+using Catalog.Api.Health;
+using Catalog.Api.Http;
 using Catalog.Store;
+using Prometheus;
 
 namespace Catalog.Api.Hosting;
 
 /// <summary>Builds the web host: services by area, then endpoints by area.</summary>
 public static class CatalogWebApp
 {
+    /// <summary>When false, an empty store stays empty at start (tests seed what they need).</summary>
+    public const string SeedSampleKey = "Catalog:SeedSampleWhenEmpty";
+
     public static WebApplication Build(CommonSettings settings, string? urls)
     {
         var args = settings.HostArgs.ToList();
@@ -19,9 +27,19 @@ public static class CatalogWebApp
         settings.ApplyTo(builder.Configuration);
         builder.Services.AddCatalogCore(builder.Configuration);
         builder.Services.AddSingleton<SampleCatalogSeeder>();
+        builder.Services.AddCatalogAuth(builder.Configuration);
+        builder.Services.AddCatalogGraphQL();
+        builder.Services.AddCatalogGraphQLHttp(builder.Configuration);
+        builder.Services.AddCatalogHealth();
 
         var app = builder.Build();
-        app.MapGet("/health/live", () => TypedResults.Ok("live"));
+        app.UseMiddleware<RequestLogging>();
+        app.UseCatalogHttp();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.MapCatalogGraphQL();
+        app.MapCatalogHealth();
+        app.MapMetrics();
         return app;
     }
 
@@ -29,6 +47,7 @@ public static class CatalogWebApp
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-        await app.Services.GetRequiredService<SampleCatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
+        if (app.Configuration.GetValue(SeedSampleKey, defaultValue: true))
+            await app.Services.GetRequiredService<SampleCatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
     }
 }

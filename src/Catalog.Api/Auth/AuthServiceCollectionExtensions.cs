@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Catalog.Api.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// JWT bearer tokens signed with the configured HS256 key. Claims keep their JWT names
+    /// (<c>sub</c>, <c>name</c>, <c>role</c>) and <c>role</c> drives <c>IsInRole</c>. No endpoint demands
+    /// a token: a missing or rejected one leaves the request anonymous and the schema decides per field.
+    /// </summary>
+    public static IServiceCollection AddCatalogAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AuthOptions.Section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        services.Configure<AuthOptions>(section);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                // Token lifetimes are real time, never the (possibly fixed) catalog clock.
+                jwt.TimeProvider = TimeProvider.System;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKey = DevelopmentTokens.SigningKey(options),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorization();
+        return services;
+    }
+}

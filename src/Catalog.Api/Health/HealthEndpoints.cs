@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Catalog.Api.Health;
+
+public static class HealthEndpoints
+{
+    /// <summary>Tag of the checks <c>/health/ready</c> runs; add checks with it to gate readiness.</summary>
+    public const string ReadyTag = "ready";
+
+    public static IHealthChecksBuilder AddCatalogHealth(this IServiceCollection services) =>
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
+
+    /// <summary><c>/health/live</c>: 200 while the process serves. <c>/health/ready</c>: 200 or 503 with each check's status.</summary>
+    public static IEndpointRouteBuilder MapCatalogHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReportAsync,
+        });
+        return endpoints;
+    }
+
+    private static Task WriteReportAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                error = e.Value.Exception?.Message,
+            }),
+        }, cancellationToken: http.RequestAborted);
+    }
+}

@@ -1,0 +1,128 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Catalog.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP at <c>/graphql</c>: negotiates the response format, reads the request, resolves
+/// persisted queries, refuses mutations over GET, executes with the caller's principal and writes the
+/// result. Under <c>application/graphql-response+json</c> a request that cannot be parsed or validated
+/// gets 400; under legacy <c>application/json</c> every well-formed request gets 200.
+/// </summary>
+internal sealed partial class GraphQLHttpEndpoint(
+    GraphQLRequestReader reader,
+    PersistedQueries persistedQueries,
+    DocumentCache documents,
+    IDocumentExecuter executer,
+    ISchema schema,
+    GraphQLResponseWriter writer,
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var format = ResponseFormat.Negotiate(http.Request.Headers.Accept);
+        if (format is null)
+        {
+            await writer.WriteAsync(http, Error("NOT_ACCEPTABLE",
+                $"Accept {ResponseFormat.GraphQLResponseJson.MediaType} or {ResponseFormat.Json.MediaType}."),
+                StatusCodes.Status406NotAcceptable, ResponseFormat.Json);
+            return;
+        }
+
+        await FlagRejectedCredentialsAsync(http);
+        ExecutionResult result;
+        int status;
+        try
+        {
+            result = await ExecuteAsync(http);
+            status = !result.Executed && format.StatusReflectsRequestErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        }
+        catch (GraphQLHttpException e)
+        {
+            if (e.Status == StatusCodes.Status405MethodNotAllowed)
+                http.Response.Headers.Allow = "POST";
+            (result, status) = (Error(e.Code, e.Message), e.Status);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await writer.WriteAsync(http, result, status, format);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http)
+    {
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        var request = isGet
+            ? reader.ReadQueryString(http.Request.Query)
+            : await reader.ReadBodyAsync(http.Request, options.Value.MaxRequestBytes, http.RequestAborted);
+        var query = persistedQueries.ResolveQuery(request);
+
+        GraphQLDocument document;
+        try
+        {
+            document = documents.GetOrParse(query);
+        }
+        catch (GraphQLSyntaxErrorException e)
+        {
+            return new ExecutionResult(new SyntaxError(e));
+        }
+        catch (GraphQLMaxDepthExceededException e)
+        {
+            return new ExecutionResult(new ExecutionError("The query is nested too deeply to parse.", e) { Code = "MAX_DEPTH_EXCEEDED" });
+        }
+
+        if (isGet && document.OperationWithName(request.OperationName) is { Operation: not OperationType.Query })
+        {
+            throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
+                "Only queries may be sent with GET; send mutations with POST.");
+        }
+
+        return await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = http.User,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            Timeout = options.Value.ExecutionTimeout,
+            UnhandledExceptionDelegate = context =>
+            {
+                LogResolverFailure(logger, context.FieldContext?.FieldDefinition.Name, context.OriginalException);
+                return Task.CompletedTask;
+            },
+        });
+    }
+
+    /// <summary>
+    /// A bad or expired token is treated as no token (the request runs anonymously, so protected fields
+    /// answer UNAUTHENTICATED), and the response says why in <c>WWW-Authenticate</c>.
+    /// </summary>
+    private static async Task FlagRejectedCredentialsAsync(HttpContext http)
+    {
+        if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
+            return;
+        var authentication = await http.AuthenticateAsync();
+        if (authentication.Failure is not null)
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+    }
+
+    private static ExecutionResult Error(string code, string message) => new(new ExecutionError(message) { Code = code });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Resolver of field {Field} failed")]
+    private static partial void LogResolverFailure(ILogger logger, string? field, Exception exception);
+}

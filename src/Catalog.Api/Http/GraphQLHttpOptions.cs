@@ -1,0 +1,27 @@
+namespace Catalog.Api.Http;
+
+/// <summary>Bound from <c>Catalog:GraphQL</c>: transport limits and caching of the <c>/graphql</c> endpoint.</summary>
+public sealed class GraphQLHttpOptions
+{
+    public const string Section = "Catalog:GraphQL";
+
+    /// <summary>Deepest selection nesting a query may have (fragments expanded).</summary>
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>Largest complexity score a query may have; <c>first</c>/<c>last</c> multiply their subtree.</summary>
+    public int MaxComplexity { get; set; } = 20_000;
+
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest POST body accepted; bigger bodies get 413.</summary>
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary><c>max-age</c> of anonymous, error-free GET responses (shared caches may keep them this long).</summary>
+    public int CacheMaxAgeSeconds { get; set; } = 30;
+
+    /// <summary>Characters of query text the automatic-persisted-query store keeps (least recently used go first).</summary>
+    public long PersistedQueryCacheChars { get; set; } = 8_000_000;
+
+    /// <summary>Characters of query text whose parsed documents are kept, so repeated queries skip parsing.</summary>
+    public long DocumentCacheChars { get; set; } = 8_000_000;
+}

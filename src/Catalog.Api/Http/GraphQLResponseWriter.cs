@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Catalog.Api.Http;
+
+/// <summary>
+/// Writes a result with its status and caching headers. GET responses are cacheable: anonymous error-free
+/// ones are <c>public</c> for a short max-age, those to requests with credentials <c>private</c>, errors never
+/// stored by shared caches; every successful GET carries a strong ETag and a matching If-None-Match gets 304.
+/// POST responses are <c>no-store</c>.
+/// </summary>
+internal sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, IOptions<GraphQLHttpOptions> options)
+{
+    public const string ErrorCacheControl = "private, no-cache, must-revalidate";
+
+    public async Task WriteAsync(HttpContext http, ExecutionResult result, int status, ResponseFormat format)
+    {
+        var body = await SerializeAsync(result, http.RequestAborted);
+        var response = http.Response;
+        response.StatusCode = status;
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            var ok = status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 };
+            if (ok && MatchesIfNoneMatch(http, format, body))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            if (!ok)
+                response.Headers.CacheControl = ErrorCacheControl;
+        }
+        else
+        {
+            response.Headers.CacheControl = "no-store";
+        }
+
+        response.ContentType = format.ContentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>Sets the cache headers of a successful GET; true when the client's copy is current.</summary>
+    private bool MatchesIfNoneMatch(HttpContext http, ResponseFormat format, ReadOnlyMemory<byte> body)
+    {
+        var headers = http.Response.Headers;
+        headers.Append(HeaderNames.Vary, "Accept, Authorization");
+        headers.CacheControl = http.Request.Headers.ContainsKey(HeaderNames.Authorization)
+            ? "private, no-cache"
+            : $"public, max-age={options.Value.CacheMaxAgeSeconds}";
+        var etag = new EntityTagHeaderValue(EntityTag(format, body.Span));
+        headers.ETag = etag.ToString();
+        return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
+    }
+
+    /// <summary>Hash of the media type and the body: equal tags mean byte-identical representations.</summary>
+    private static string EntityTag(ResponseFormat format, ReadOnlySpan<byte> body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.ASCII.GetBytes(format.MediaType));
+        hash.AppendData(body);
+        return $"\"{Convert.ToBase64String(hash.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
+    }
+
+    private async Task<ReadOnlyMemory<byte>> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,99 @@
+using Catalog.Api.Auth;
+using Catalog.Api.Hosting;
+using Catalog.Core.Titles;
+using Catalog.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Api.Tests.Fixtures;
+
+/// <summary>
+/// The real host (the <c>catalog</c> entry point, its configuration and HTTP pipeline) over a real SQLite
+/// store in a fresh temp folder, with a fixed catalog clock and an empty, migrated store. Use it as an
+/// <c>IClassFixture</c> (one host per test class); subclass and override <see cref="Settings"/> for
+/// different configuration.
+/// </summary>
+public class CatalogApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The catalog's "now" (rails, review timestamps); token lifetimes use the real clock.</summary>
+    public static readonly DateTimeOffset FixedNow = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+
+    public string DataDirectory { get; } =
+        Path.Combine(Path.GetTempPath(), "catalog-api-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Configuration keys applied on top of appsettings.json, as if given on the command line.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public AuthOptions Auth =>
+        Services.GetRequiredService<IConfiguration>().GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Catalog:DataDirectory", DataDirectory);
+        builder.UseSetting("Catalog:Clock:Now", FixedNow.ToString("O"));
+        builder.UseSetting(CatalogWebApp.SeedSampleKey, "false");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A development token the server accepts, minted with the configured key.</summary>
+    public string ViewerToken(string id = "viewer-1", string? name = "Viewer One") =>
+        DevelopmentTokens.Create(Auth, id, name, AuthOptions.ViewerRole, TimeProvider.System.GetUtcNow());
+
+    public string CuratorToken(string id = "curator-1", string? name = "Curator One") =>
+        DevelopmentTokens.Create(Auth, id, name, AuthOptions.CuratorRole, TimeProvider.System.GetUtcNow());
+
+    /// <summary>A client that sends <paramref name="token"/> as a bearer token (none when null).</summary>
+    public HttpClient CreateClient(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Imports the bundled sample catalog (data/catalog.json next to the binary).</summary>
+    public async Task SeedSampleAsync()
+    {
+        var seeder = Services.GetRequiredService<SampleCatalogSeeder>();
+        if (!File.Exists(seeder.SamplePath))
+            throw new InvalidOperationException($"No sample catalog at {seeder.SamplePath}.");
+        await seeder.SeedIfEmptyAsync(CancellationToken.None);
+    }
+
+    /// <summary>Saves titles through the store (so the change log records them like any edit).</summary>
+    public async Task SeedTitlesAsync(params Title[] titles)
+    {
+        await using var db = Services.GetRequiredService<ICatalogDbFactory>().Create();
+        db.Titles.AddRange(titles);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A minimal valid movie, added a day before <see cref="FixedNow"/>.</summary>
+    public static Title NewTitle(string id, string name, Action<Title>? configure = null)
+    {
+        var title = new Title { Id = id, Name = name, AddedAt = FixedNow.UtcDateTime.AddDays(-1) };
+        configure?.Invoke(title);
+        return title;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test over cleanup.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
