@@ -1,0 +1,71 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// Counts sorted-set values of some fields over the collected documents into global-ordinal arrays:
+/// one array per field per query, nothing allocated per hit. Accepts documents in any order.
+/// </summary>
+internal sealed class FacetCollector : ICollector
+{
+    private readonly FieldCounts[] fields;
+
+    public FacetCollector(IndexReader reader, IEnumerable<string> indexFields)
+    {
+        fields = [.. indexFields.Select(f => new FieldCounts(FacetOrdinals.For(reader, f), f))];
+    }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    /// <summary>Global ordinal → count, or null when no document has the field.</summary>
+    public (FacetOrdinals Ordinals, int[] Counts)? CountsOf(string indexField)
+    {
+        var counts = fields.First(f => f.Field == indexField);
+        return counts.Ordinals is null ? null : (counts.Ordinals, counts.Counts);
+    }
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        foreach (var counts in fields)
+            counts.SetSegment(context);
+    }
+
+    public void Collect(int doc)
+    {
+        foreach (var counts in fields)
+            counts.Collect(doc);
+    }
+
+    private sealed class FieldCounts(FacetOrdinals? ordinals, string indexField)
+    {
+        private SortedSetDocValues? segmentValues;
+        private int segment;
+
+        public string Field => indexField;
+
+        public FacetOrdinals? Ordinals => ordinals;
+
+        public int[] Counts { get; } = new int[ordinals?.ValueCount ?? 0];
+
+        public void SetSegment(AtomicReaderContext context)
+        {
+            segment = context.Ord;
+            segmentValues = ordinals is null ? null : context.AtomicReader.GetSortedSetDocValues(indexField);
+        }
+
+        public void Collect(int doc)
+        {
+            if (segmentValues is null)
+                return;
+            segmentValues.SetDocument(doc);
+            long ord;
+            while ((ord = segmentValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                Counts[ordinals!.Global(segment, ord)]++;
+        }
+    }
+}

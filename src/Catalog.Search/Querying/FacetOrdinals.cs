@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// Global ordinals of one sorted-set field over a whole reader: segment ords map onto one sorted value
+/// space, so counts merge without looking up labels. The map is immutable and built once per reader;
+/// doc values themselves are not thread-safe, so labels are looked up through the caller's segments.
+/// </summary>
+internal sealed class FacetOrdinals
+{
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, FacetOrdinals?>> Cache = [];
+
+    private readonly MultiDocValues.OrdinalMap? map;
+    private readonly IList<AtomicReaderContext> leaves;
+    private readonly string field;
+
+    private FacetOrdinals(string field, IList<AtomicReaderContext> leaves, MultiDocValues.OrdinalMap? map, long valueCount)
+    {
+        this.field = field;
+        this.leaves = leaves;
+        this.map = map;
+        ValueCount = valueCount;
+    }
+
+    public long ValueCount { get; }
+
+    /// <summary>The field's ordinals over <paramref name="reader"/>, or null when no document has the field.</summary>
+    public static FacetOrdinals? For(IndexReader reader, string field) =>
+        Cache.GetOrCreateValue(reader).GetOrAdd(field, f => Build(reader, f));
+
+    public long Global(int segment, long segmentOrd) => map?.GetGlobalOrd(segment, segmentOrd) ?? segmentOrd;
+
+    public string Label(long globalOrd)
+    {
+        var segment = map is null ? 0 : map.GetFirstSegmentNumber(globalOrd);
+        var segmentOrd = map is null ? globalOrd : map.GetFirstSegmentOrd(globalOrd);
+        var bytes = new BytesRef();
+        leaves[segment].AtomicReader.GetSortedSetDocValues(field)!.LookupOrd(segmentOrd, bytes);
+        return bytes.Utf8ToString();
+    }
+
+    private static FacetOrdinals? Build(IndexReader reader, string field)
+    {
+        var values = MultiDocValues.GetSortedSetValues(reader, field);
+        if (values is null)
+            return null;
+        var map = (values as MultiDocValues.MultiSortedSetDocValues)?.Mapping;
+        return new FacetOrdinals(field, reader.Leaves, map, values.ValueCount);
+    }
+}

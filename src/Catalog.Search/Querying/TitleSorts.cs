@@ -1,0 +1,42 @@
+using Catalog.Core.Rails;
+using Catalog.Core.Search;
+using Catalog.Search.Schema;
+using Lucene.Net.Search;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>The Lucene sort of every public order; each ends with the title id so paging is stable.</summary>
+internal static class TitleSorts
+{
+    public static SortField IdTieBreaker => new(IndexFields.Id, SortFieldType.STRING);
+
+    public static Sort For(TitleSort sort, WeightedRatingSort weightedRating) => new(sort switch
+    {
+        TitleSort.Relevance => SortField.FIELD_SCORE,
+        TitleSort.Rating => weightedRating.Descending(),
+        TitleSort.Popularity => new SortField(IndexFields.RatingCount, SortFieldType.INT64, true),
+        TitleSort.ReleasedNewest => Long(IndexFields.ReleaseDay, descending: true),
+        TitleSort.ReleasedOldest => Long(IndexFields.ReleaseDay, descending: false),
+        TitleSort.AddedNewest => Long(IndexFields.AddedAt, descending: true),
+        TitleSort.AddedOldest => Long(IndexFields.AddedAt, descending: false),
+        TitleSort.Name => new SortField(IndexFields.NameSort, SortFieldType.STRING),
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
+    }, IdTieBreaker);
+
+    public static Sort For(RailOrder order) => new(order switch
+    {
+        RailOrder.AddedNewest => Long(IndexFields.AddedAt, descending: true),
+        RailOrder.ReleasedNewest => Long(IndexFields.ReleaseDay, descending: true),
+        RailOrder.ComingSoonest => Long(IndexFields.ComingAt, descending: false),
+        RailOrder.LeavingSoonest => Long(IndexFields.AvailableUntil, descending: false),
+        _ => throw new ArgumentOutOfRangeException(nameof(order), order, "Unknown rail order."),
+    }, IdTieBreaker);
+
+    /// <summary>A long sort with missing values (no release date) last in either direction.</summary>
+    private static SortField Long(string field, bool descending)
+    {
+        var sort = new SortField(field, SortFieldType.INT64, descending);
+        sort.SetMissingValue(descending ? long.MinValue : long.MaxValue);
+        return sort;
+    }
+}

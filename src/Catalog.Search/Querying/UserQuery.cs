@@ -1,0 +1,161 @@
+using Catalog.Search.Analysis;
+using Catalog.Search.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>One word of the user's text: its folded form, its synopsis stem (null for stop words) and its fuzziness.</summary>
+internal sealed record QueryWord(string Term, string? Stem, bool IsLast)
+{
+    /// <summary>Typo tolerance: 1 edit from 4 characters, 2 from 8.</summary>
+    public int MaxEdits => Term.Length >= 8 ? 2 : Term.Length >= 4 ? 1 : 0;
+
+    public bool IsStopWord => Stem is null;
+}
+
+/// <summary>The user's text as words and as the Lucene query built from them (never parsed as syntax).</summary>
+internal sealed record UserQuery(string Text, IReadOnlyList<QueryWord> Words, Query Query)
+{
+    public bool IsEmpty => Words.Count == 0;
+
+    /// <summary>Adjacent words joined ("spider man" → spiderman): titles may write them as one word.</summary>
+    public IEnumerable<string> JoinedPairs => Words.Zip(Words.Skip(1), (a, b) => a.Term + b.Term);
+}
+
+/// <summary>
+/// Builds the relevance query: every word must match some field (stop words only may), name matches
+/// weigh more than tags, genres and people, which weigh more than the synopsis; the last word also
+/// matches as a prefix; words of 4+ characters also match with typos, boosted below exact matches;
+/// exact-name and phrase matches add on top.
+/// </summary>
+internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
+{
+    public const int MaxChars = 300;
+    public const int MaxWords = 12;
+
+    private const float NameBoost = 3f;
+    private const float FieldBoost = 2f;
+    private const float SynopsisBoost = 1f;
+    private const float PrefixBoost = 1.5f;
+    private const float FuzzyBoost = 0.4f;
+    private const float ExactNameBoost = 10f;
+    private const float PhraseBoost = 4f;
+
+    /// <summary>A loose variant for "closest matches": any word may match, with wider typo tolerance.</summary>
+    public static Query Loose(UserQuery query)
+    {
+        var loose = new BooleanQuery(disableCoord: true);
+        foreach (var word in query.Words)
+        {
+            var edits = Math.Clamp(word.MaxEdits + 1, 1, 2);
+            loose.Add(new FuzzyQuery(new Term(IndexFields.Name, word.Term), edits, 1), Occur.SHOULD);
+            loose.Add(new FuzzyQuery(new Term(IndexFields.TagsText, word.Term), edits, 1), Occur.SHOULD);
+        }
+
+        return loose;
+    }
+
+    public IReadOnlyList<QueryWord> Words(string? text)
+    {
+        var clean = Clean(text);
+        var terms = analyzers.AnalyzeQuery(IndexFields.Name, clean)
+            .Select(t => t.Term)
+            .Take(MaxWords)
+            .ToList();
+        return [.. terms.Select((term, i) => new QueryWord(term, Stem(term), i == terms.Count - 1))];
+    }
+
+    public UserQuery Build(string? text)
+    {
+        var clean = Clean(text);
+        var words = Words(clean);
+        if (words.Count == 0)
+            return new UserQuery(clean, words, new MatchAllDocsQuery());
+
+        var query = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var previous = i > 0 ? words[i - 1].Term : null;
+            var next = i < words.Count - 1 ? words[i + 1].Term : null;
+            query.Add(WordClause(words[i], previous, next), words[i].IsStopWord && words.Count > 1 ? Occur.SHOULD : Occur.MUST);
+        }
+
+        foreach (var key in analyzers.AnalyzeQuery(IndexFields.NameExact, clean).Take(1))
+            query.Add(Boosted(new TermQuery(new Term(IndexFields.NameExact, key.Term)), ExactNameBoost), Occur.SHOULD);
+        if (words.Count > 1)
+        {
+            query.Add(Phrase(IndexFields.Name, words.Select(w => w.Term), PhraseBoost), Occur.SHOULD);
+            query.Add(Phrase(IndexFields.People, words.Select(w => w.Term), PhraseBoost / 2), Occur.SHOULD);
+            query.Add(Phrase(IndexFields.TagsText, words.Select(w => w.Term), PhraseBoost / 2), Occur.SHOULD);
+        }
+
+        return new UserQuery(clean, words, query);
+    }
+
+    private static DisjunctionMaxQuery WordClause(QueryWord word, string? previous, string? next)
+    {
+        var clause = new DisjunctionMaxQuery(0.1f)
+        {
+            Term(IndexFields.Name, word.Term, NameBoost),
+            Term(IndexFields.TagsText, word.Term, FieldBoost),
+            Term(IndexFields.People, word.Term, FieldBoost),
+        };
+        if (word.Stem is { } stem)
+            clause.Add(Term(IndexFields.Synopsis, stem, SynopsisBoost));
+        if (word.IsLast)
+        {
+            clause.Add(Term(IndexFields.NamePrefix, word.Term, PrefixBoost));
+            clause.Add(Term(IndexFields.TagsPrefix, word.Term, PrefixBoost * 0.6f));
+            clause.Add(Term(IndexFields.PeoplePrefix, word.Term, PrefixBoost * 0.6f));
+        }
+
+        if (word.MaxEdits > 0)
+        {
+            clause.Add(Fuzzy(IndexFields.Name, word, FuzzyBoost * NameBoost));
+            clause.Add(Fuzzy(IndexFields.TagsText, word, FuzzyBoost * FieldBoost));
+            clause.Add(Fuzzy(IndexFields.People, word, FuzzyBoost * FieldBoost));
+        }
+
+        foreach (var joined in new[] { previous + word.Term, word.Term + next })
+        {
+            if (joined.Length > word.Term.Length)
+                clause.Add(Term(IndexFields.Name, joined, NameBoost));
+        }
+
+        return clause;
+    }
+
+    private string? Stem(string term) =>
+        analyzers.AnalyzeQuery(IndexFields.Synopsis, term).Select(t => t.Term).FirstOrDefault();
+
+    private static string Clean(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length <= MaxChars)
+            return trimmed;
+        var cut = char.IsHighSurrogate(trimmed[MaxChars - 1]) ? MaxChars - 1 : MaxChars;
+        return trimmed[..cut];
+    }
+
+    private static TermQuery Term(string field, string term, float boost) =>
+        Boosted(new TermQuery(new Term(field, term)), boost);
+
+    private static FuzzyQuery Fuzzy(string field, QueryWord word, float boost) =>
+        Boosted(new FuzzyQuery(new Term(field, word.Term), word.MaxEdits, 1), boost);
+
+    private static PhraseQuery Phrase(string field, IEnumerable<string> terms, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = 1 };
+        foreach (var term in terms)
+            phrase.Add(new Term(field, term));
+        return Boosted(phrase, boost);
+    }
+
+    private static T Boosted<T>(T query, float boost)
+        where T : Query
+    {
+        query.Boost = boost;
+        return query;
+    }
+}
