@@ -18,11 +18,11 @@ internal sealed class FacetCollector : ICollector
 
     public bool AcceptsDocsOutOfOrder => true;
 
-    /// <summary>Global ordinal → count, or null when no document has the field.</summary>
-    public (FacetOrdinals Ordinals, int[] Counts)? CountsOf(string indexField)
+    /// <summary>Counts by global ordinal; the ordinals are null when no document has the field.</summary>
+    public (FacetOrdinals? Ordinals, int[] Counts) CountsOf(string indexField)
     {
         var counts = fields.First(f => f.Field == indexField);
-        return counts.Ordinals is null ? null : (counts.Ordinals, counts.Counts);
+        return (counts.Ordinals, counts.Counts);
     }
 
     public void SetScorer(Scorer scorer)

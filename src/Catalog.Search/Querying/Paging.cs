@@ -1,0 +1,34 @@
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>One page of sorted hits (the sort ends with the id, so the id is the last sort value).</summary>
+internal sealed record Page(int TotalCount, IReadOnlyList<FieldDoc> Hits, bool HasNextPage)
+{
+    public IEnumerable<string> Ids => Hits.Select(Paging.IdOf);
+}
+
+/// <summary>Search-after paging: one extra hit tells whether another page follows.</summary>
+internal static class Paging
+{
+    /// <summary>Largest page served whatever is asked (the API caps <c>first</c> lower still).</summary>
+    public const int MaxFirst = 1000;
+
+    public static int CheckFirst(int first) =>
+        first < 0
+            ? throw new ArgumentOutOfRangeException(nameof(first), first, "'first' must not be negative.")
+            : Math.Min(first, MaxFirst);
+
+    public static Page Run(
+        IndexSearcher searcher, Query query, Filter? filter, Sort sort, int first, FieldDoc? after,
+        ICollector? alongside = null, bool scores = false)
+    {
+        var top = TopFieldCollector.Create(sort, first + 1, after, true, scores, false, false);
+        searcher.Search(query, filter, alongside is null ? top : MultiCollector.Wrap(top, alongside));
+        var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
+        return new Page(top.TotalHits, docs.Count > first ? docs[..first] : docs, docs.Count > first);
+    }
+
+    public static string IdOf(FieldDoc hit) => ((BytesRef)hit.Fields[^1]).Utf8ToString();
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Catalog.Core;
+using Catalog.Core.Rails;
+using Catalog.Core.Search;
+using Catalog.Search.Analysis;
+using Catalog.Search.Indexing;
+using Catalog.Search.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// <see cref="ITitleSearch"/> over the live Lucene index. Every method sees only titles available at
+/// "now" of the injected clock (comingSoon aside). Bad cursors throw <see cref="InvalidCursorException"/>,
+/// a negative <c>first</c> throws <see cref="ArgumentOutOfRangeException"/>; any query text is safe.
+/// </summary>
+public sealed class TitleSearch(
+    ISearcherSource searchers, CatalogAnalyzers analyzers, IOptions<CatalogOptions> options, TimeProvider clock) : ITitleSearch
+{
+    /// <summary>Below this many results a search also returns related titles.</summary>
+    public const int FewResults = 3;
+    public const int RelatedCount = 10;
+
+    private readonly UserQueryBuilder queries = new(analyzers);
+    private readonly HitHighlighter highlighter = new(analyzers);
+    private readonly TitleSuggester suggester = new(analyzers);
+
+    private double PriorVotes => options.Value.Ranking.PriorVotes;
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        var first = Paging.CheckFirst(request.First);
+        using var lease = searchers.Acquire();
+        var searcher = lease.Searcher;
+        var reader = searcher.IndexReader;
+        var catalogMean = CatalogMean.Of(reader);
+        var available = Available();
+        var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
+        var filter = FilterClauses.Combine(clauses, available);
+        var query = queries.Build(request.Query);
+        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes));
+        var fingerprint = $"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}";
+        var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
+
+        var facets = new DisjunctiveFacets(searcher, query.Query, clauses, available, request.Facets, request.Filter);
+        var page = Paging.Run(searcher, query.Query, filter, sort, first, after, facets.SharedPass, scores: !query.IsEmpty);
+        var hits = page.Hits.Select(hit => new SearchHit(
+            Paging.IdOf(hit),
+            SearchCursor.Encode(fingerprint, hit),
+            query.IsEmpty ? null : hit.Score,
+            request.Highlight && !query.IsEmpty ? Highlights(searcher, hit.Doc, query) : [])).ToList();
+
+        string? didYouMean = null;
+        IReadOnlyList<string> related = [];
+        if (!query.IsEmpty)
+        {
+            var correction = Correction(searcher, query, filter, page.TotalCount);
+            didYouMean = correction?.Text;
+            if (page.TotalCount < FewResults)
+            {
+                var closest = correction?.Query ?? UserQueryBuilder.Loose(query);
+                var seeds = searcher.Search(closest, filter, FewResults).ScoreDocs.Select(d => d.Doc);
+                related = RelatedTitles.Find(searcher, seeds, page.Ids, filter, RelatedCount);
+            }
+        }
+
+        return Task.FromResult(new SearchResult(
+            page.TotalCount, hits, page.HasNextPage, facets.Results(), didYouMean, related,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+    }
+
+    public Task<TitlePage> RailAsync(RailRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var first = Paging.CheckFirst(request.First);
+        var window = RailWindow.For(request.Rail, request.AsOf ?? clock.GetUtcNow(), options.Value.Rails);
+        var sort = TitleSorts.For(window.Order);
+        var fingerprint = $"rail|{request.Rail}";
+        var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
+        using var lease = searchers.Acquire();
+        var page = Paging.Run(lease.Searcher, new MatchAllDocsQuery(), RailQueries.For(window), sort, first, after);
+        var hits = page.Hits.Select(hit => new SearchHit(Paging.IdOf(hit), SearchCursor.Encode(fingerprint, hit), null, [])).ToList();
+        return Task.FromResult(new TitlePage(page.TotalCount, hits, page.HasNextPage));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int first, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = searchers.Acquire();
+        return Task.FromResult(suggester.Suggest(lease.Searcher, prefix, first, Available()));
+    }
+
+    public Task<IReadOnlyList<FacetValue>> TagsAsync(string? prefix, int first, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var normalised = string.IsNullOrWhiteSpace(prefix) ? null : FieldValues.Tag(prefix);
+        Query query = normalised is null ? new MatchAllDocsQuery() : new PrefixQuery(new Term(IndexFields.Tag, normalised));
+        return Task.FromResult(ValueCounts(FacetField.Tag, query, normalised, first));
+    }
+
+    public Task<IReadOnlyList<FacetValue>> GenresAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ValueCounts(FacetField.Genre, new MatchAllDocsQuery(), null, FacetFields.MaxValuesCap));
+    }
+
+    public Task<IReadOnlyList<string>> SimilarAsync(string titleId, int first, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        first = Paging.CheckFirst(first);
+        using var lease = searchers.Acquire();
+        var searcher = lease.Searcher;
+        var self = searcher.Search(new TermQuery(new Term(IndexFields.Id, titleId ?? string.Empty)), 1).ScoreDocs;
+        IReadOnlyList<string> similar = self.Length == 0
+            ? []
+            : RelatedTitles.Find(searcher, [self[0].Doc], [titleId!], Available(), first);
+        return Task.FromResult(similar);
+    }
+
+    private DocValuesFilter Available() => DocValuesFilter.AvailableAt(FieldValues.Instant(clock.GetUtcNow().UtcDateTime));
+
+    private IReadOnlyList<FacetValue> ValueCounts(FacetField field, Query query, string? prefix, int first)
+    {
+        using var lease = searchers.Acquire();
+        var indexField = FacetFields.IndexField(field);
+        var counts = new FacetCollector(lease.Searcher.IndexReader, [indexField]);
+        lease.Searcher.Search(query, Available(), counts);
+        var (ordinals, values) = counts.CountsOf(indexField);
+        return FacetFields.Result(new FacetRequest(field, prefix, first), ordinals, values, filter: null).Values;
+    }
+
+    private IReadOnlyList<Highlight> Highlights(IndexSearcher searcher, int doc, UserQuery query)
+    {
+        var stored = searcher.Doc(doc, new HashSet<string> { IndexFields.Name, IndexFields.Synopsis });
+        return highlighter.For(query, stored.Get(IndexFields.Name), stored.Get(IndexFields.Synopsis));
+    }
+
+    /// <summary>A spelling correction from the index's words, kept only when it finds more titles.</summary>
+    private (string Text, Query Query)? Correction(IndexSearcher searcher, UserQuery query, Filter filter, int found)
+    {
+        if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
+            return null;
+        var corrected = queries.Build(text);
+        var count = new TotalHitCountCollector();
+        searcher.Search(corrected.Query, filter, count);
+        return count.TotalHits > found ? (text, corrected.Query) : null;
+    }
+}
