@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser;
@@ -73,13 +72,14 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             document = documents.GetOrParse(query);
         }
-        catch (GraphQLSyntaxErrorException e)
+        catch (ExecutionError e)
         {
-            return new ExecutionResult(new SyntaxError(e));
+            // The document builder reports syntax errors (and text nested past its depth bound) this way.
+            return new ExecutionResult(e);
         }
-        catch (GraphQLMaxDepthExceededException e)
+        catch (GraphQLParserException e)
         {
-            return new ExecutionResult(new ExecutionError("The query is nested too deeply to parse.", e) { Code = "MAX_DEPTH_EXCEEDED" });
+            return new ExecutionResult(new ExecutionError(e.Message, e) { Code = "SYNTAX_ERROR" });
         }
 
         if (isGet && document.OperationWithName(request.OperationName) is { Operation: not OperationType.Query })
