@@ -1,0 +1,70 @@
+using Catalog.Core.Titles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Store.Writes;
+
+/// <summary>Curator edits of titles; each is one transaction with its change-log rows.</summary>
+public sealed class TitleEditor(CatalogDbContext db)
+{
+    /// <summary>
+    /// Creates the title (id given, or derived from name and year and made unique) or updates the fields
+    /// the draft carries. Validation failures change nothing.
+    /// </summary>
+    public async Task<Title> UpsertAsync(TitleDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (draft.Id is not null && !TitleIds.IsValid(draft.Id))
+            throw WriteRejectedException.Invalid($"'{draft.Id}' is not a valid title id: use letters, digits, '-', '_' or '.', at most {TitleIds.MaxLength} characters.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var title = draft.Id is null ? null : await db.Titles.SingleOrDefaultAsync(t => t.Id == draft.Id, cancellationToken);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        if (title is null)
+        {
+            var name = TextRules.Clean(draft.Name ?? throw WriteRejectedException.Invalid("name is required to create a title."), "name", TitleRules.MaxNameLength);
+            title = new Title { Id = draft.Id ?? await FreeIdAsync(name, draft.ReleaseDate?.Year ?? draft.Year, cancellationToken), Name = name, AddedAt = now };
+            TitleRules.Apply(title, draft, now);
+            db.Titles.Add(title);
+        }
+        else
+        {
+            TitleRules.Apply(title, draft, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return title;
+    }
+
+    /// <summary>Replaces a title's tags with the normalised set (see <see cref="TagRules"/>).</summary>
+    public async Task<Title> SetTagsAsync(string titleId, IEnumerable<string?> tags, CancellationToken cancellationToken = default)
+    {
+        var normalized = TagRules.Normalize(tags);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var title = await db.Titles.SingleOrDefaultAsync(t => t.Id == titleId, cancellationToken)
+            ?? throw WriteRejectedException.NotFound($"There is no title '{titleId}'.");
+        if (!title.Tags.SequenceEqual(normalized, StringComparer.Ordinal))
+        {
+            title.Tags = normalized;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return title;
+    }
+
+    /// <summary>The slug of name and year, suffixed -2, -3, … when another title has it.</summary>
+    private async Task<string> FreeIdAsync(string name, int? year, CancellationToken cancellationToken)
+    {
+        var slug = TitleIds.Slug(name, year);
+        var taken = await db.Titles.Where(t => t.Id == slug || t.Id.StartsWith(slug + "-")).Select(t => t.Id).ToListAsync(cancellationToken);
+        var used = taken.ToHashSet(StringComparer.Ordinal);
+        var candidate = slug;
+        for (var n = 2; used.Contains(candidate); n++)
+        {
+            var suffix = $"-{n}";
+            candidate = slug[..Math.Min(slug.Length, TitleIds.MaxLength - suffix.Length)] + suffix;
+        }
+
+        return candidate;
+    }
+}
