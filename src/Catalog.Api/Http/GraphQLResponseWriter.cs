@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +13,8 @@ namespace Catalog.Api.Http;
 /// stored by shared caches; every successful GET carries a strong ETag and a matching If-None-Match gets 304.
 /// POST responses are <c>no-store</c>.
 /// </summary>
-internal sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, IOptions<GraphQLHttpOptions> options)
+internal sealed class GraphQLResponseWriter(
+    IGraphQLSerializer serializer, IResponseCompressionProvider compression, IOptions<GraphQLHttpOptions> options)
 {
     public const string ErrorCacheControl = "private, no-cache, must-revalidate";
 
@@ -21,12 +23,14 @@ internal sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, IOpti
         var body = await SerializeAsync(result, http.RequestAborted);
         var response = http.Response;
         response.StatusCode = status;
+        response.ContentType = format.ContentType;
         if (HttpMethods.IsGet(http.Request.Method))
         {
             var ok = status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 };
             if (ok && MatchesIfNoneMatch(http, format, body))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentType = null;
                 return;
             }
 
@@ -38,7 +42,6 @@ internal sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, IOpti
             response.Headers.CacheControl = "no-store";
         }
 
-        response.ContentType = format.ContentType;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, http.RequestAborted);
     }
@@ -51,20 +54,29 @@ internal sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, IOpti
         headers.CacheControl = http.Request.Headers.ContainsKey(HeaderNames.Authorization)
             ? "private, no-cache"
             : $"public, max-age={options.Value.CacheMaxAgeSeconds}";
-        var etag = new EntityTagHeaderValue(EntityTag(format, body.Span));
+        var etag = new EntityTagHeaderValue(EntityTag(format, body.Span, ContentCoding(http)));
         headers.ETag = etag.ToString();
         return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
     }
 
-    /// <summary>Hash of the media type and the body: equal tags mean byte-identical representations.</summary>
-    private static string EntityTag(ResponseFormat format, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Hash of the media type and the body, plus the content coding the compression middleware will apply:
+    /// equal strong tags must mean byte-identical representations, and gzip bytes differ from identity ones.
+    /// </summary>
+    private static string EntityTag(ResponseFormat format, ReadOnlySpan<byte> body, string? coding)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.ASCII.GetBytes(format.MediaType));
         hash.AppendData(body);
-        return $"\"{Convert.ToBase64String(hash.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
+        var tag = Convert.ToBase64String(hash.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_');
+        return coding is null ? $"\"{tag}\"" : $"\"{tag}-{coding}\"";
     }
+
+    private string? ContentCoding(HttpContext http) =>
+        compression.ShouldCompressResponse(http) && compression.CheckRequestAcceptsCompression(http)
+            ? compression.GetCompressionProvider(http)?.EncodingName
+            : null;
 
     private async Task<ReadOnlyMemory<byte>> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
     {

@@ -56,6 +56,29 @@ public sealed class HttpCachingTests(CatalogApiFactory api) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task Compressed_representation_has_its_own_etag_and_revalidates()
+    {
+        var client = api.CreateClient();
+        var identity = await client.GetGraphQLAsync(Query);
+        var gzip = await GetAsync(client, "gzip", ifNoneMatch: null);
+
+        var gzipTag = gzip.Headers.ETag!;
+        Assert.EndsWith("-gzip\"", gzipTag.Tag, StringComparison.Ordinal);
+        Assert.NotEqual(identity.Http.Headers.ETag!.Tag, gzipTag.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "gzip", gzipTag.Tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "br", gzipTag.Tag)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string acceptEncoding, string? ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Query));
+        request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        if (ifNoneMatch is not null)
+            request.Headers.IfNoneMatch.ParseAdd(ifNoneMatch);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Get_with_credentials_is_private()
     {
         var response = await api.CreateClient(api.ViewerToken()).GetGraphQLAsync(Query);
