@@ -25,6 +25,9 @@ public sealed record SourceRecord
     public string? RejectReason { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Bytes of the input consumed when this record was read (0 when unknown); drives progress.</summary>
+    public long Position { get; init; }
 }
 
 /// <summary>An import format. Sources stream: they never hold the whole input in memory.</summary>

@@ -1,0 +1,160 @@
+using Catalog.Core.Titles;
+using Catalog.Core.Trailers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Store.Import;
+
+/// <summary>
+/// Applies batches of source records to the store inside the import's transaction and keeps the
+/// tally. A title is matched by id, else by IMDb id; the first record that reaches a title owns it
+/// for the rest of the import, and later records for the same title are duplicates.
+/// </summary>
+internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, TrailerUrlPolicy trailerPolicy)
+{
+    private readonly Dictionary<string, int> ownerRecordByTitleId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> titleIdByTrailerId = new(StringComparer.Ordinal);
+    private readonly List<ImportIssue> rejected = [];
+    private readonly List<ImportIssue> warnings = [];
+    private int inserted;
+    private int updated;
+    private int skipped;
+
+    public ImportSummary Summary() => new(inserted, updated, skipped, rejected, warnings);
+
+    public async Task WriteAsync(IReadOnlyList<SourceRecord> batch, CancellationToken cancellationToken)
+    {
+        var accepted = new List<(SourceRecord Record, TitleDraft Draft)>(batch.Count);
+        foreach (var record in batch)
+        {
+            Warn(record, record.Warnings);
+            if (Validated(record) is { } draft)
+                accepted.Add((record, draft));
+        }
+
+        var stored = await LoadMatchesAsync(accepted.Select(a => a.Draft.Title).ToList(), cancellationToken);
+        await LoadTrailerOwnersAsync(accepted.Select(a => a.Draft), cancellationToken);
+        foreach (var (record, draft) in accepted)
+            Apply(record, draft, stored);
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private TitleDraft? Validated(SourceRecord record)
+    {
+        if (record.RejectReason is not null || record.Draft is null)
+        {
+            Reject(record, record.RejectReason ?? "the source produced no title", null);
+            return null;
+        }
+
+        var result = TitleValidation.Validate(record.Draft, now, trailerPolicy);
+        Warn(record, result.Warnings, record.Draft.Title.Id);
+        if (result.Draft is null)
+            Reject(record, result.RejectReason!, record.Draft.Title.Id);
+        return result.Draft;
+    }
+
+    private void Apply(SourceRecord record, TitleDraft draft, StoredTitles stored)
+    {
+        var title = draft.Title;
+        var existing = stored.Find(title);
+        var targetId = existing?.Id ?? title.Id;
+        if (ownerRecordByTitleId.TryGetValue(targetId, out var owner))
+        {
+            if (existing is not null && TitleFields.Differs(existing, draft))
+                Reject(record, $"duplicate of record {owner} with different values", targetId);
+            else
+                Skip(record, $"duplicate of record {owner} with the same values; skipped", targetId);
+            return;
+        }
+
+        var addedAt = draft.Fields.Contains(nameof(Title.AddedAt)) ? title.AddedAt : existing?.AddedAt ?? now;
+        var until = draft.Fields.Contains(nameof(Title.AvailableUntil)) ? title.AvailableUntil : existing?.AvailableUntil;
+        if (TitleValidation.AvailabilityProblem(addedAt, until) is { } problem)
+        {
+            Reject(record, problem, targetId);
+            return;
+        }
+
+        ownerRecordByTitleId[targetId] = record.Record;
+        DropTrailersOfOtherTitles(record, title, targetId);
+        if (existing is null)
+        {
+            title.AddedAt = addedAt;
+            db.Titles.Add(title);
+            stored.Remember(title);
+            inserted++;
+        }
+        else if (TitleFields.Apply(db, existing, draft))
+        {
+            updated++;
+        }
+        else
+        {
+            skipped++;
+        }
+    }
+
+    /// <summary>Remembers who owns the batch's trailer ids in the store: trailer ids are global.</summary>
+    private async Task LoadTrailerOwnersAsync(IEnumerable<TitleDraft> drafts, CancellationToken cancellationToken)
+    {
+        var ids = drafts.Where(d => d.Fields.Contains(nameof(Title.Trailers)))
+            .SelectMany(d => d.Title.Trailers.Select(t => t.Id)).Distinct().ToList();
+        if (ids.Count == 0)
+            return;
+        var owners = await db.Trailers.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.TitleId }).ToListAsync(cancellationToken);
+        foreach (var owned in owners)
+            titleIdByTrailerId.TryAdd(owned.Id, owned.TitleId);
+    }
+
+    private void DropTrailersOfOtherTitles(SourceRecord record, Title title, string targetId) =>
+        title.Trailers.RemoveAll(trailer =>
+        {
+            var owner = titleIdByTrailerId.GetValueOrDefault(trailer.Id) ?? (titleIdByTrailerId[trailer.Id] = targetId);
+            if (owner == targetId)
+                return false;
+            Warn(record, [$"trailer id '{trailer.Id}' already belongs to title '{owner}'; trailer dropped"], targetId);
+            return true;
+        });
+
+    private async Task<StoredTitles> LoadMatchesAsync(List<Title> titles, CancellationToken cancellationToken)
+    {
+        var ids = titles.Select(t => t.Id).Distinct().ToList();
+        var byId = await db.Titles.Include(t => t.Trailers).Where(t => ids.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var imdbIds = titles.Where(t => t.ImdbId is not null && !byId.ContainsKey(t.Id)).Select(t => t.ImdbId!).Distinct().ToList();
+        var byImdb = imdbIds.Count == 0
+            ? []
+            : (await db.Titles.Include(t => t.Trailers).Where(t => t.ImdbId != null && imdbIds.Contains(t.ImdbId)).ToListAsync(cancellationToken))
+                .GroupBy(t => t.ImdbId!).ToDictionary(g => g.Key, g => g.MinBy(t => t.Id, StringComparer.Ordinal)!, StringComparer.Ordinal);
+        return new StoredTitles(byId, byImdb);
+    }
+
+    private void Skip(SourceRecord record, string reason, string id)
+    {
+        skipped++;
+        warnings.Add(new ImportIssue(record.Record, id, record.Name, reason));
+    }
+
+    private void Reject(SourceRecord record, string reason, string? id) =>
+        rejected.Add(new ImportIssue(record.Record, id ?? record.Id, record.Name, reason));
+
+    private void Warn(SourceRecord record, IEnumerable<string> reasons, string? id = null) =>
+        warnings.AddRange(reasons.Select(r => new ImportIssue(record.Record, id ?? record.Id, record.Name, r)));
+
+    /// <summary>The batch's titles already in the store (or inserted earlier in this batch).</summary>
+    private sealed class StoredTitles(Dictionary<string, Title> byId, Dictionary<string, Title> byImdb)
+    {
+        public Title? Find(Title draft) =>
+            byId.GetValueOrDefault(draft.Id) ?? (draft.ImdbId is { } imdb ? byImdb.GetValueOrDefault(imdb) : null);
+
+        public void Remember(Title title)
+        {
+            byId[title.Id] = title;
+            if (title.ImdbId is { } imdb)
+                byImdb.TryAdd(imdb, title);
+        }
+    }
+}
