@@ -1,0 +1,55 @@
+using Catalog.Benchmarks.Reporting;
+
+namespace Catalog.Benchmarks.Measurements;
+
+/// <summary>The side-by-side tables: latency and throughput per system and thread count, ratios to Catalog, recall.</summary>
+internal static class ComparisonReport
+{
+    public const string CatalogName = "Catalog (Lucene)";
+
+    public static void Print(IReadOnlyList<SystemMeasurement> systems, IReadOnlyList<Queries.BenchQuery> queries, TextWriter output)
+    {
+        var catalog = systems.FirstOrDefault(s => s.System == CatalogName);
+        var latency = new MarkdownTable(
+            "In-process search: query mix with 5 facets, sorts, filters, deep pages (ms)",
+            "system", "threads", "queries", "failures", "p50", "p95", "p99", "max", "queries/s", "p50 Catalog/peer", "p99 Catalog/peer", "q/s Catalog/peer", "peak RSS");
+        foreach (var system in systems)
+        {
+            foreach (var run in system.Runs)
+            {
+                var summary = run.Summary(system.QueryCount);
+                var twin = catalog?.Runs.FirstOrDefault(r => r.Threads == run.Threads)?.Summary(system.QueryCount);
+                var isPeer = system != catalog && twin is not null;
+                latency.Row(
+                    system.System, run.Threads, summary.Count, run.Failures,
+                    MarkdownTable.Ms(summary.P50), MarkdownTable.Ms(summary.P95), MarkdownTable.Ms(summary.P99), MarkdownTable.Ms(summary.Max),
+                    summary.PerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+                    isPeer ? MarkdownTable.Ratio(twin!.P50, summary.P50) : "",
+                    isPeer ? MarkdownTable.Ratio(twin!.P99, summary.P99) : "",
+                    isPeer ? MarkdownTable.Ratio(twin!.PerSecond, summary.PerSecond) : "",
+                    MarkdownTable.Mb(run.PeakResidentBytes));
+            }
+        }
+
+        latency.Print(output);
+        foreach (var system in systems)
+        {
+            var run = system.Runs[0];
+            var slowest = Enumerable.Range(0, run.LatencyMs.Length).OrderByDescending(i => run.LatencyMs[i]).Take(3)
+                .Select(i => $"{MarkdownTable.Ms(run.LatencyMs[i])} ms {queries[i].Shape} '{queries[i].Text}'{(queries[i].Filter is null ? "" : " +filter")} {queries[i].Sort} p{queries[i].Page}");
+            output.WriteLine($"- {system.System}, slowest at {run.Threads} thread(s): {string.Join("; ", slowest)}");
+        }
+
+        foreach (var failed in systems.SelectMany(s => s.Runs).Where(r => r.FirstFailure is not null).DistinctBy(r => r.System))
+            output.WriteLine($"- {failed.System}: first failure: {failed.FirstFailure}");
+
+        var quality = new MarkdownTable(
+            "Result quality: expected title in the top 10 (recall@10)",
+            "system", "misspelled queries", "same queries spelled right");
+        foreach (var system in systems)
+            quality.Row(system.System, Percent(system.MisspelledRecall), Percent(system.CleanRecall));
+        quality.Print(output);
+    }
+
+    private static string Percent(double share) => share.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture);
+}

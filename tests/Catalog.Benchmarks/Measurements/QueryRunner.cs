@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Catalog.Benchmarks.Queries;
+using Catalog.Benchmarks.Reporting;
+using Catalog.Benchmarks.Systems;
+
+namespace Catalog.Benchmarks.Measurements;
+
+/// <summary>One pass of a query list through a system: latency of every query, answers, failures.</summary>
+internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, SearchAnswer?[] Answers, int Failures, string? FirstFailure, TimeSpan Wall, long PeakResidentBytes)
+{
+    public Percentiles Summary(int? firstQueries = null)
+    {
+        var take = Math.Min(firstQueries ?? LatencyMs.Length, LatencyMs.Length);
+        var measured = LatencyMs.Take(take).Where((_, i) => Answers[i] is not null).ToList();
+        var wall = take == LatencyMs.Length ? Wall : TimeSpan.FromMilliseconds(measured.Sum() / Threads);
+        return Percentiles.Of(measured, wall);
+    }
+}
+
+internal static class QueryRunner
+{
+    /// <summary>Runs <paramref name="queries"/> once, split over <paramref name="threads"/> workers pulling the next query.</summary>
+    public static async Task<QueryRun> RunAsync(ISearchSystem system, IReadOnlyList<BenchQuery> queries, int threads, CancellationToken cancellationToken)
+    {
+        var latencies = new double[queries.Count];
+        var answers = new SearchAnswer?[queries.Count];
+        var failures = 0;
+        string? firstFailure = null;
+        var next = -1;
+        using var memory = new ProcessMemory.PeakSampler();
+        var wall = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(worker => Task.Run(async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < queries.Count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    answers[index] = await system.SearchAsync(queries[index], worker, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Interlocked.Increment(ref failures);
+                    Interlocked.CompareExchange(ref firstFailure, $"query {queries[index].Number} '{queries[index].Text}': {e.GetType().Name}: {e.Message}", null);
+                }
+
+                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }, cancellationToken)).ToArray();
+        await Task.WhenAll(workers);
+        wall.Stop();
+        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, memory.PeakBytes);
+    }
+
+    /// <summary>Share of queries whose expected title is among the first <paramref name="k"/> hits.</summary>
+    public static double RecallAt(IReadOnlyList<BenchQuery> queries, IReadOnlyList<SearchAnswer?> answers, int k)
+    {
+        var expected = queries.Select((q, i) => (q.ExpectedTitleId, Answer: answers[i])).Where(p => p.ExpectedTitleId is not null).ToList();
+        if (expected.Count == 0)
+            return 0;
+        return expected.Count(p => p.Answer?.TitleIds.Take(k).Contains(p.ExpectedTitleId, StringComparer.Ordinal) == true) / (double)expected.Count;
+    }
+}

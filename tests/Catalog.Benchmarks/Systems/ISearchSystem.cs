@@ -1,0 +1,18 @@
+using Catalog.Benchmarks.Queries;
+
+namespace Catalog.Benchmarks.Systems;
+
+/// <summary>What the harness needs of a system: one page of a query with its 5 facet counts.</summary>
+internal interface ISearchSystem : IAsyncDisposable
+{
+    string Name { get; }
+
+    /// <summary>Untimed set-up per query (Catalog resolves deep cursors by walking the earlier pages).</summary>
+    Task PrepareAsync(IReadOnlyList<BenchQuery> queries, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs the query; <paramref name="worker"/> (0..threads-1) picks a per-thread connection.</summary>
+    Task<SearchAnswer> SearchAsync(BenchQuery query, int worker, CancellationToken cancellationToken);
+}
+
+/// <summary>The page's title ids in order, the total, and how many facet values came back.</summary>
+internal sealed record SearchAnswer(int TotalCount, IReadOnlyList<string> TitleIds, int FacetValues);
