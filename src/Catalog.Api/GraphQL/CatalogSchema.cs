@@ -1,4 +1,8 @@
+using Catalog.Api.GraphQL.Curation;
+using Catalog.Api.GraphQL.Reviews;
+using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Titles;
+using Catalog.Api.GraphQL.Trailers;
 using GraphQL.Types;
 
 namespace Catalog.Api.GraphQL;
@@ -9,6 +13,7 @@ public sealed class CatalogSchema : Schema
     public CatalogSchema(IServiceProvider services) : base(services)
     {
         Query = services.GetRequiredService<CatalogQuery>();
+        Mutation = services.GetRequiredService<CatalogMutation>();
     }
 }
 
@@ -17,6 +22,20 @@ public sealed class CatalogQuery : ObjectGraphType
     public CatalogQuery()
     {
         Name = "Query";
+        this.AddSearchQueries();
         this.AddTitleQueries();
+        this.AddRailQueries();
+        this.AddCurationQueries();
+    }
+}
+
+public sealed class CatalogMutation : ObjectGraphType
+{
+    public CatalogMutation()
+    {
+        Name = "Mutation";
+        this.AddReviewMutations();
+        this.AddCurationMutations();
+        this.AddTrailerMutations();
     }
 }

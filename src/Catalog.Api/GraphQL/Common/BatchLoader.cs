@@ -58,3 +58,19 @@ public sealed class BatchLoader<TKey, TValue>(
             await GetResultAsync(cancellationToken);
     }
 }
+
+public static class DeferredResults
+{
+    /// <summary>Maps a deferred result once it is available (the execution strategy awaits the outer one).</summary>
+    public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> source, Func<TIn, TOut> map) =>
+        new Mapped<TIn, TOut>(source, map);
+
+    private sealed class Mapped<TIn, TOut>(IDataLoaderResult<TIn> source, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
+    {
+        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) =>
+            map(await source.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+}

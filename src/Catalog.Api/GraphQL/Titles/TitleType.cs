@@ -1,4 +1,6 @@
 using Catalog.Api.GraphQL.Common;
+using Catalog.Api.GraphQL.Reviews;
+using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Trailers;
 using Catalog.Core.Titles;
 using GraphQL.Types;
@@ -40,6 +42,8 @@ public sealed class TitleType : ObjectGraphType<Title>
             .Description("Trailers first, then teasers, clips and featurettes.")
             .Resolve(c => TrailerOrder.Sort(c.Source.Trailers));
         Field<NonNullGraphType<BooleanGraphType>>("hasTrailer").Resolve(c => c.Source.Trailers.Count > 0);
+        this.AddReviewsField();
+        this.AddSimilarField();
     }
 }
 

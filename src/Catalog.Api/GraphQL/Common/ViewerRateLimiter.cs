@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.GraphQL.Common;
+
+/// <summary>Bound from <c>Catalog:RateLimits</c>: per-viewer write budgets.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Catalog:RateLimits";
+
+    public int ReviewsPerHour { get; set; } = 20;
+    public int VotesPerMinute { get; set; } = 60;
+}
+
+/// <summary>
+/// Fixed-window counters per viewer and action, in memory (each replica counts its own requests).
+/// A refused attempt does not consume budget.
+/// </summary>
+public sealed class ViewerRateLimiter(TimeProvider clock, IOptions<RateLimitOptions> options)
+{
+    private const int PruneThreshold = 10_000;
+    private readonly ConcurrentDictionary<(string Action, string Viewer), Window> windows = new();
+
+    public void CheckReview(Caller caller) => Check("reviews", caller.Id, options.Value.ReviewsPerHour, TimeSpan.FromHours(1));
+
+    public void CheckVote(Caller caller) => Check("votes", caller.Id, options.Value.VotesPerMinute, TimeSpan.FromMinutes(1));
+
+    private void Check(string action, string viewer, int limit, TimeSpan length)
+    {
+        var now = clock.GetUtcNow();
+        var start = now.UtcTicks - (now.UtcTicks % length.Ticks);
+        if (windows.Count > PruneThreshold)
+            Prune(now.UtcTicks);
+        var window = windows.GetOrAdd((action, viewer), _ => new Window());
+        lock (window)
+        {
+            if (window.Start != start)
+                (window.Start, window.End, window.Count) = (start, start + length.Ticks, 0);
+            if (window.Count >= limit)
+            {
+                var retry = TimeSpan.FromTicks(start + length.Ticks - now.UtcTicks);
+                throw CatalogErrors.RateLimited($"Too many {action}: at most {limit} per {Describe(length)}; try again in {Math.Ceiling(retry.TotalSeconds)} s.");
+            }
+
+            window.Count++;
+        }
+    }
+
+    private void Prune(long nowTicks)
+    {
+        foreach (var (key, window) in windows)
+        {
+            if (window.End <= nowTicks)
+                windows.TryRemove(key, out _);
+        }
+    }
+
+    private static string Describe(TimeSpan length) => length == TimeSpan.FromHours(1) ? "hour" : "minute";
+
+    private sealed class Window
+    {
+        public long Start { get; set; } = long.MinValue;
+        public long End { get; set; } = long.MinValue;
+        public int Count { get; set; }
+    }
+}
