@@ -21,7 +21,7 @@ public static class MojibakeRepair
             return false;
         try
         {
-            repaired = Windows1252.GetString(MacRoman.GetBytes(text));
+            repaired = Windows1252.GetString(MacRoman.GetBytes(AsWindowsMacRoman(text)));
         }
         catch (Exception e) when (e is EncoderFallbackException or DecoderFallbackException)
         {
@@ -34,6 +34,9 @@ public static class MojibakeRepair
         repaired = text;
         return false;
     }
+
+    /// <summary>Apple's Mac Roman table (which produced the mojibake) and Windows code page 10000 differ in two places.</summary>
+    private static string AsWindowsMacRoman(string text) => text.Replace('\u03A9', '\u2126').Replace('\u20AC', '\u00A4');
 
     /// <summary>
     /// Characters that rarely occur in real titles: an accented capital inside a word or standing alone,
