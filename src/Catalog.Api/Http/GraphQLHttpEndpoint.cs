@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -88,7 +89,8 @@ internal sealed partial class GraphQLHttpEndpoint(
                 "Only queries may be sent with GET; send mutations with POST.");
         }
 
-        return await executer.ExecuteAsync(new ExecutionOptions
+        var started = Stopwatch.GetTimestamp();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
             Query = query,
@@ -106,6 +108,8 @@ internal sealed partial class GraphQLHttpEndpoint(
                 return Task.CompletedTask;
             },
         });
+        GraphQLMetrics.Record(result.Operation?.Operation, result, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     /// <summary>

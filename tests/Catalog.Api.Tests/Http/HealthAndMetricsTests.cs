@@ -67,5 +67,6 @@ public sealed class HealthAndMetricsTests(CatalogApiFactory api) : IClassFixture
         Assert.Contains("http_requests_received_total", text, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("endpoint=\"/graphql\"", text, StringComparison.Ordinal);
+        Assert.Contains("catalog_graphql_execution_seconds_count{operation=\"query\",outcome=\"ok\"}", text, StringComparison.Ordinal);
     }
 }
