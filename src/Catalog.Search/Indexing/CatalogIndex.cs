@@ -1,0 +1,271 @@
+using Catalog.Search.Analysis;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Search.Indexing;
+
+/// <summary>Progress of a full build: titles written so far out of the store's count at the start.</summary>
+public readonly record struct IndexBuildProgress(long Processed, long Total);
+
+/// <summary>Outcome of a full build.</summary>
+public sealed record IndexBuildResult(string Generation, long Titles, long Sequence);
+
+/// <summary>
+/// The live index: serves searchers from the current generation, applies the store's change log to it,
+/// rebuilds into a new generation and swaps it in atomically. Writes (catch-up, swap) are serialised;
+/// searches never wait on them and never see a generation that is not fully built and caught up.
+/// </summary>
+public sealed partial class CatalogIndex(
+    IndexLayout layout, CatalogAnalyzers analyzers, ITitleFeed feed, SearchOptions options, ILogger<CatalogIndex> logger)
+    : ISearcherSource, IIndexHealth, IDisposable
+{
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SemaphoreSlim buildGate = new(1, 1);
+    private IndexGeneration? current;
+    private long latestSeen;
+    private bool caughtUp;
+
+    public IndexLayout Layout => layout;
+
+    /// <summary>Name of the generation being served, null before <see cref="OpenAsync"/>.</summary>
+    public string? Generation => Volatile.Read(ref current)?.Name;
+
+    public bool IsReady => Volatile.Read(ref current) is not null && Volatile.Read(ref caughtUp);
+
+    public long AppliedSequence => Volatile.Read(ref current)?.AppliedSequence ?? 0;
+
+    public long Lag => Math.Max(0, Interlocked.Read(ref latestSeen) - AppliedSequence);
+
+    public int DocumentCount => Volatile.Read(ref current)?.DocumentCount() ?? 0;
+
+    public long SizeBytes => Volatile.Read(ref current)?.SizeBytes() ?? 0;
+
+    public SearcherLease Acquire()
+    {
+        while (true)
+        {
+            var generation = Volatile.Read(ref current)
+                ?? throw new InvalidOperationException("The search index is not open yet.");
+            if (generation.TryRetain())
+                return generation.AcquireRetained();
+        }
+    }
+
+    /// <summary>
+    /// Opens the generation the pointer names, or rebuilds from the store when it is missing or unreadable;
+    /// removes half-built generations a crash left behind; then catches up with the change log.
+    /// </summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is null)
+            {
+                var pointed = layout.ReadPointer();
+                foreach (var stale in layout.DeleteUnused(pointed))
+                    LogDeletedStale(stale);
+                current = pointed is null ? null : TryOpen(pointed);
+                if (current is not null && current.AppliedSequence > await feed.LatestSequenceAsync(cancellationToken))
+                {
+                    // The index has seen changes the store does not have: the store was replaced under it.
+                    LogAheadOfStore(current.Name, current.AppliedSequence);
+                    current.Retire(delete: true);
+                    current = null;
+                }
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+
+        if (current is null)
+        {
+            LogRebuildingAtStart(layout.Root);
+            await RebuildAsync(null, cancellationToken);
+        }
+
+        await CatchUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies change-log entries after the applied sequence, in batches, each batch committed with its last
+    /// sequence. Also follows the pointer when another process (<c>catalog reindex</c>) swapped generations.
+    /// Returns the number of entries applied.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            FollowPointer();
+            return current is null ? 0 : await ApplyChangesAsync(current, cancellationToken);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Builds a new generation from the store while searches go on against the current one, brings it up to
+    /// date with the changes made meanwhile, points at it and serves it. On failure the new generation is
+    /// deleted and the current one keeps serving. One build at a time; a second caller waits.
+    /// </summary>
+    public async Task<IndexBuildResult> RebuildAsync(IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        await buildGate.WaitAsync(cancellationToken);
+        try
+        {
+            var built = await BuildGenerationAsync(progress, cancellationToken);
+            var titles = built.DocumentCount();
+            try
+            {
+                await SwapInAsync(built, cancellationToken);
+            }
+            catch
+            {
+                built.Retire(delete: true);
+                throw;
+            }
+
+            layout.DeleteUnused(built.Name);
+            LogSwapped(built.Name, titles, built.AppliedSequence);
+            return new IndexBuildResult(built.Name, titles, built.AppliedSequence);
+        }
+        finally
+        {
+            buildGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref current, null)?.Retire(delete: false);
+        writeGate.Dispose();
+        buildGate.Dispose();
+    }
+
+    private async Task<IndexGeneration> BuildGenerationAsync(IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        // The sequence is read before the titles: a change racing the scan is either in the scan or re-applied after it.
+        var startSequence = await feed.LatestSequenceAsync(cancellationToken);
+        var total = await feed.CountTitlesAsync(cancellationToken);
+        var generation = IndexGeneration.CreateEmpty(layout, layout.NewGeneration(), analyzers);
+        try
+        {
+            long processed = 0;
+            progress?.Report(new IndexBuildProgress(0, total));
+            await foreach (var title in feed.ReadAllAsync(cancellationToken))
+            {
+                generation.Add(title);
+                if (++processed % 1000 == 0)
+                    progress?.Report(new IndexBuildProgress(processed, Math.Max(total, processed)));
+            }
+
+            generation.Commit(startSequence);
+            progress?.Report(new IndexBuildProgress(processed, processed));
+            return generation;
+        }
+        catch (Exception e)
+        {
+            LogBuildFailed(e, generation.Name);
+            generation.Retire(delete: true);
+            throw;
+        }
+    }
+
+    /// <summary>Applies the changes made during the build, then moves the pointer and the searchers to the new generation.</summary>
+    private async Task SwapInAsync(IndexGeneration built, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await ApplyChangesAsync(built, cancellationToken);
+            layout.WritePointer(built.Name);
+            var old = current;
+            Volatile.Write(ref current, built);
+            old?.Retire(delete: true);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private async Task<int> ApplyChangesAsync(IndexGeneration generation, CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        while (true)
+        {
+            var changes = await feed.ChangesAfterAsync(generation.AppliedSequence, options.CatchUpBatchSize, cancellationToken);
+            if (changes.Count == 0)
+                break;
+            Interlocked.Exchange(ref latestSeen, Math.Max(Interlocked.Read(ref latestSeen), changes[^1].Sequence));
+            var ids = changes.Select(c => c.TitleId).Distinct(StringComparer.Ordinal).ToList();
+            var titles = (await feed.LoadAsync(ids, cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                if (titles.TryGetValue(id, out var title))
+                    generation.Upsert(title);
+                else
+                    generation.Delete(id);
+            }
+
+            generation.Commit(changes[^1].Sequence);
+            applied += changes.Count;
+            if (changes.Count < options.CatchUpBatchSize)
+                break;
+        }
+
+        Volatile.Write(ref caughtUp, true);
+        return applied;
+    }
+
+    private void FollowPointer()
+    {
+        var pointed = layout.ReadPointer();
+        if (pointed is null || pointed == current?.Name)
+            return;
+        if (TryOpen(pointed) is not { } next)
+            return;
+        var old = current;
+        Volatile.Write(ref current, next);
+        old?.Retire(delete: true);
+        LogFollowedPointer(pointed);
+    }
+
+    private IndexGeneration? TryOpen(string generation)
+    {
+        try
+        {
+            return IndexGeneration.Open(layout, generation, analyzers);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnreadable(e, generation);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index generation {Generation} cannot be opened")]
+    private partial void LogUnreadable(Exception exception, string generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index generation {Generation} has applied change {Sequence}, beyond the store's change log")]
+    private partial void LogAheadOfStore(string generation, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No servable index in {Root}: rebuilding from the store")]
+    private partial void LogRebuildingAtStart(string root);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted stale index generation {Generation}")]
+    private partial void LogDeletedStale(string generation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Index build into {Generation} failed; the current index keeps serving")]
+    private partial void LogBuildFailed(Exception exception, string generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving index generation {Generation}: {Titles} titles at change {Sequence}")]
+    private partial void LogSwapped(string generation, long titles, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Following the index pointer to generation {Generation}")]
+    private partial void LogFollowedPointer(string generation);
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Catalog.Core.Titles;
+using Catalog.Search.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace Catalog.Search.Indexing;
+
+/// <summary>
+/// One generation folder opened for serving and updating: its writer, its near-real-time searchers and
+/// the change-log sequence its last commit recorded. Reference-counted so a generation that has been
+/// swapped out stays open until the last query holding one of its searchers is done, then is deleted.
+/// </summary>
+internal sealed class IndexGeneration : IDisposable
+{
+    public const string SequenceKey = "sequence";
+
+    private readonly NIOFSDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private int references = 1;
+    private bool deleteWhenReleased;
+
+    private IndexGeneration(string name, string path, NIOFSDirectory directory, IndexWriter writer)
+    {
+        Name = name;
+        Path = path;
+        this.directory = directory;
+        this.writer = writer;
+        AppliedSequence = ReadSequence(writer.CommitData);
+        searchers = new SearcherManager(writer, true, new SearcherFactory());
+    }
+
+    public string Name { get; }
+
+    public string Path { get; }
+
+    /// <summary>The change-log sequence of the last commit.</summary>
+    public long AppliedSequence { get; private set; }
+
+    /// <summary>Opens an existing, committed generation. Throws when it is missing or unreadable.</summary>
+    public static IndexGeneration Open(IndexLayout layout, string name, CatalogAnalyzers analyzers) =>
+        Create(layout, name, analyzers, OpenMode.APPEND);
+
+    /// <summary>Creates an empty generation (the caller fills and commits it).</summary>
+    public static IndexGeneration CreateEmpty(IndexLayout layout, string name, CatalogAnalyzers analyzers) =>
+        Create(layout, name, analyzers, OpenMode.CREATE);
+
+    public void Add(Title title) => writer.AddDocument(TitleDocumentBuilder.Build(title));
+
+    public void Upsert(Title title) => writer.UpdateDocument(TitleDocumentBuilder.IdTerm(title.Id), TitleDocumentBuilder.Build(title));
+
+    public void Delete(string titleId) => writer.DeleteDocuments(TitleDocumentBuilder.IdTerm(titleId));
+
+    /// <summary>Commits what was written with <paramref name="sequence"/> as the applied change, then refreshes searchers.</summary>
+    public void Commit(long sequence)
+    {
+        writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
+        writer.Commit();
+        AppliedSequence = sequence;
+        searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Adds a reference unless the generation is already released for good.</summary>
+    public bool TryRetain()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref references);
+            if (current == 0)
+                return false;
+            if (Interlocked.CompareExchange(ref references, current + 1, current) == current)
+                return true;
+        }
+    }
+
+    public SearcherLease AcquireRetained()
+    {
+        var searcher = searchers.Acquire();
+        return new SearcherLease(searcher, s =>
+        {
+            searchers.Release(s);
+            Release();
+        });
+    }
+
+    public int DocumentCount()
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public long SizeBytes() =>
+        new DirectoryInfo(Path).EnumerateFiles().Sum(f => f.Exists ? f.Length : 0);
+
+    /// <summary>Drops the owner's reference; with <paramref name="delete"/> the folder goes once the last reader is done.</summary>
+    public void Retire(bool delete)
+    {
+        deleteWhenReleased = delete;
+        Release();
+    }
+
+    public void Dispose() => Retire(delete: false);
+
+    private static IndexGeneration Create(IndexLayout layout, string name, CatalogAnalyzers analyzers, OpenMode mode)
+    {
+        var path = layout.PathOf(name);
+        var directory = new NIOFSDirectory(path);
+        IndexWriter? writer = null;
+        try
+        {
+            if (mode == OpenMode.APPEND && !DirectoryReader.IndexExists(directory))
+                throw new IndexNotFoundException($"no committed index in {path}");
+            writer = new IndexWriter(directory, IndexWriterSettings.Create(analyzers, mode));
+            return new IndexGeneration(name, path, directory, writer);
+        }
+        catch
+        {
+            writer?.Rollback();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private static long ReadSequence(IDictionary<string, string>? data) =>
+        data is not null && data.TryGetValue(SequenceKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : 0;
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref references) != 0)
+            return;
+        searchers.Dispose();
+        // Everything was committed by Commit; rolling back only discards what a failed build left buffered
+        // and releases the write lock without the dispose-time commit that can leak it (TECH-NOTES).
+        writer.Rollback();
+        directory.Dispose();
+        if (deleteWhenReleased)
+            IndexLayout.TryDelete(Path);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Catalog.Search.Indexing;
+
+/// <summary>
+/// The index folder: one sub-folder per generation (<c>index/g…</c>) and a pointer file
+/// (<c>index/current</c>) naming the generation to serve. The pointer is replaced atomically and only
+/// ever names a committed generation, so a crash at any moment leaves a servable index behind.
+/// </summary>
+public sealed class IndexLayout(string root)
+{
+    public const string PointerFile = "current";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public static IndexLayout InDataDirectory(string dataDirectory) => new(Path.Combine(dataDirectory, "index"));
+
+    public string PathOf(string generation) => Path.Combine(Root, generation);
+
+    /// <summary>The generation the pointer names, or null when there is no pointer or it names no folder.</summary>
+    public string? ReadPointer()
+    {
+        var pointer = Path.Combine(Root, PointerFile);
+        if (!File.Exists(pointer))
+            return null;
+        var generation = File.ReadAllText(pointer).Trim();
+        return IsGenerationName(generation) && System.IO.Directory.Exists(PathOf(generation)) ? generation : null;
+    }
+
+    /// <summary>Points at <paramref name="generation"/>: write a temp file, flush it to disk, rename it over the pointer.</summary>
+    public void WritePointer(string generation)
+    {
+        var temp = Path.Combine(Root, $"{PointerFile}.{Guid.NewGuid():N}.tmp");
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(generation);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, Path.Combine(Root, PointerFile), overwrite: true);
+    }
+
+    /// <summary>A new, unused generation folder name; names sort by creation time.</summary>
+    public string NewGeneration()
+    {
+        System.IO.Directory.CreateDirectory(Root);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        return $"g{stamp}-{Guid.NewGuid().ToString("N")[..8]}";
+    }
+
+    /// <summary>
+    /// Deletes generation folders other than <paramref name="keep"/> (and stray pointer temp files) that no
+    /// writer holds: half-built ones from a crash, old ones nobody serves. A generation another process
+    /// is building or serving keeps its write lock and survives.
+    /// </summary>
+    public IReadOnlyList<string> DeleteUnused(string? keep)
+    {
+        if (!System.IO.Directory.Exists(Root))
+            return [];
+        foreach (var temp in System.IO.Directory.EnumerateFiles(Root, $"{PointerFile}.*.tmp"))
+            File.Delete(temp);
+        var deleted = new List<string>();
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Root))
+        {
+            var name = Path.GetFileName(folder);
+            if (name != keep && IsGenerationName(name) && IsUnlocked(folder) && TryDelete(folder))
+                deleted.Add(name);
+        }
+
+        return deleted;
+    }
+
+    public static bool TryDelete(string folder)
+    {
+        try
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsGenerationName(string name) =>
+        name.Length > 1 && name[0] == 'g' && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private static bool IsUnlocked(string folder)
+    {
+        using var directory = new NIOFSDirectory(folder);
+        using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+        return writeLock.Obtain();
+    }
+}

@@ -1,0 +1,16 @@
+namespace Catalog.Search.Indexing;
+
+/// <summary>Bound from <c>Catalog:Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Catalog:Search";
+
+    /// <summary>How often the index polls the store's change log (edits are searchable within about this).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Change-log entries applied per commit while catching up.</summary>
+    public int CatchUpBatchSize { get; set; } = 1000;
+
+    /// <summary>Titles read from the store per query during a full build.</summary>
+    public int BuildPageSize { get; set; } = 2000;
+}

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using Catalog.Core.Changes;
+using Catalog.Core.Titles;
+using Catalog.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Search.Indexing;
+
+/// <summary>Reads the index's input from the store with short-lived, untracked contexts.</summary>
+public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions options) : ITitleFeed
+{
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        return await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+    }
+
+    public async Task<int> CountTitlesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        return await db.Titles.CountAsync(cancellationToken);
+    }
+
+    /// <summary>Keyset pages (id greater than the last one seen), so a long build never holds one huge query open.</summary>
+    public async IAsyncEnumerable<Title> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = "";
+        while (true)
+        {
+            List<Title> page;
+            await using (var db = factory.Create())
+            {
+                page = await db.Titles.AsNoTracking().Include(t => t.Trailers)
+                    .Where(t => string.Compare(t.Id, after) > 0)
+                    .OrderBy(t => t.Id).Take(options.BuildPageSize)
+                    .ToListAsync(cancellationToken);
+            }
+
+            foreach (var title in page)
+                yield return title;
+            if (page.Count < options.BuildPageSize)
+                yield break;
+            after = page[^1].Id;
+        }
+    }
+
+    public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAfterAsync(long sequence, int max, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        return await db.ChangeLog.AsNoTracking().Where(c => c.Sequence > sequence)
+            .OrderBy(c => c.Sequence).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        return await db.Titles.AsNoTracking().Include(t => t.Trailers)
+            .Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+    }
+}

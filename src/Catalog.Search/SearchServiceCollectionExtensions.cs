@@ -1,0 +1,39 @@
+using Catalog.Core;
+using Catalog.Core.Search;
+using Catalog.Search.Analysis;
+using Catalog.Search.Indexing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Search;
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>
+    /// The search engine: analyzers, the live index under <c>&lt;DataDirectory&gt;/index</c> (opened or rebuilt
+    /// before the host serves, then kept up with the change log), reindex jobs, health, and the title search.
+    /// Needs the store (<c>AddCatalogStore</c>) and <see cref="TimeProvider"/> registered.
+    /// </summary>
+    public static IServiceCollection AddCatalogSearch(this IServiceCollection services, SearchOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<CatalogAnalyzers>();
+        services.AddSingleton(sp => IndexLayout.InDataDirectory(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.DataDirectory));
+        services.AddSingleton<ITitleFeed, StoreTitleFeed>();
+        services.AddSingleton<CatalogIndex>();
+        services.AddSingleton<ISearcherSource>(sp => sp.GetRequiredService<CatalogIndex>());
+        services.AddSingleton<IIndexHealth>(sp => sp.GetRequiredService<CatalogIndex>());
+        services.AddSingleton<ReindexJobs>();
+        services.AddSingleton<IReindexJobs>(sp => sp.GetRequiredService<ReindexJobs>());
+        services.AddHostedService<IndexMaintenanceService>();
+        AddTitleSearch(services);
+        return services;
+    }
+
+    /// <summary>Registration point for the query side's <see cref="ITitleSearch"/> (Querying/TitleSearch).</summary>
+    private static void AddTitleSearch(IServiceCollection services)
+    {
+        // TODO(h3-query): services.AddSingleton<ITitleSearch, Querying.TitleSearch>(); once TitleSearch exists.
+        _ = services;
+    }
+}

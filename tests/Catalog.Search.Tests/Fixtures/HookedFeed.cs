@@ -1,0 +1,30 @@
+using System.Runtime.CompilerServices;
+using Catalog.Core.Changes;
+using Catalog.Core.Titles;
+using Catalog.Search.Indexing;
+
+namespace Catalog.Search.Tests.Fixtures;
+
+/// <summary>The real store feed with a hook run before each title of a full scan (to fail or to race the build).</summary>
+public sealed class HookedFeed(ITitleFeed inner, Func<int, Task> beforeTitle) : ITitleFeed
+{
+    public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => inner.LatestSequenceAsync(cancellationToken);
+
+    public Task<int> CountTitlesAsync(CancellationToken cancellationToken) => inner.CountTitlesAsync(cancellationToken);
+
+    public async IAsyncEnumerable<Title> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var read = 0;
+        await foreach (var title in inner.ReadAllAsync(cancellationToken))
+        {
+            await beforeTitle(read++);
+            yield return title;
+        }
+    }
+
+    public Task<IReadOnlyList<ChangeLogEntry>> ChangesAfterAsync(long sequence, int max, CancellationToken cancellationToken) =>
+        inner.ChangesAfterAsync(sequence, max, cancellationToken);
+
+    public Task<IReadOnlyList<Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        inner.LoadAsync(ids, cancellationToken);
+}

@@ -1,0 +1,134 @@
+using Catalog.Search.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Search.Tests.Indexing;
+
+/// <summary>Build, catch-up, restart and recovery of the live index over a real SQLite store and real folders.</summary>
+public sealed class IndexLifecycleTests : IAsyncLifetime
+{
+    private SearchSandbox sandbox = null!;
+
+    public async Task InitializeAsync() => sandbox = await SearchSandbox.CreateAsync();
+
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+
+    [Fact(Timeout = 60_000)]
+    public async Task First_start_builds_the_index_from_the_store()
+    {
+        await using var process = sandbox.Start();
+        await process.Index.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(FixtureTitles.All.Count, process.CountAll());
+        Assert.True(process.Index.IsReady);
+        Assert.Equal(await process.LatestChangeAsync(), process.Index.AppliedSequence);
+        Assert.Equal(0, process.Index.Lag);
+        Assert.Equal(process.Index.Generation, sandbox.Layout.ReadPointer());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Edits_through_the_store_become_searchable_through_the_catch_up_loop()
+    {
+        await using var process = sandbox.Start();
+        await process.StartHostedAsync();
+        Assert.Equal(["mr-bean-1990"], process.FindByName("bean"));
+
+        await using (var db = process.Store.Create())
+        {
+            var title = await db.Titles.SingleAsync(t => t.Id == "mr-bean-1990");
+            title.Name = "Mister Bean Returns";
+            db.Titles.Remove(await db.Titles.SingleAsync(t => t.Id == "wall-e-2008"));
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.HoldsAsync(() => process.FindByName("mister bean returns").Count == 1, "renamed title is found");
+        await Eventually.HoldsAsync(() => process.FindByName("walle").Count == 0, "deleted title is gone");
+        Assert.Equal(FixtureTitles.All.Count - 1, process.CountAll());
+        Assert.Equal(await process.LatestChangeAsync(), process.Index.AppliedSequence);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_restart_resumes_from_the_committed_sequence_without_rebuilding()
+    {
+        string generation;
+        await using (var first = sandbox.Start())
+        {
+            await first.Index.OpenAsync(CancellationToken.None);
+            generation = first.Index.Generation!;
+        }
+
+        await using var second = sandbox.Start();
+        await using (var db = second.Store.Create())
+        {
+            (await db.Titles.SingleAsync(t => t.Id == "robots-2005")).Name = "Robots Reloaded";
+            await db.SaveChangesAsync();
+        }
+
+        await second.Index.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(generation, second.Index.Generation);
+        Assert.Equal(["robots-2005"], second.FindByName("robots reloaded"));
+        Assert.Equal(await second.LatestChangeAsync(), second.Index.AppliedSequence);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_corrupt_index_is_rebuilt_from_the_store_at_start()
+    {
+        string generation;
+        await using (var first = sandbox.Start())
+        {
+            await first.Index.OpenAsync(CancellationToken.None);
+            generation = first.Index.Generation!;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(sandbox.Layout.PathOf(generation)))
+            await File.WriteAllBytesAsync(file, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 31))]);
+
+        await using var second = sandbox.Start();
+        await second.Index.OpenAsync(CancellationToken.None);
+
+        Assert.NotEqual(generation, second.Index.Generation);
+        Assert.Equal(FixtureTitles.All.Count, second.CountAll());
+        Assert.False(Directory.Exists(sandbox.Layout.PathOf(generation)));
+    }
+
+    [Theory]
+    [InlineData("missing pointer")]
+    [InlineData("pointer to nothing")]
+    [InlineData("garbage pointer")]
+    public async Task A_missing_index_is_rebuilt_from_the_store_at_start(string damage)
+    {
+        await using (var first = sandbox.Start())
+            await first.Index.OpenAsync(CancellationToken.None);
+        var pointer = Path.Combine(sandbox.Layout.Root, "current");
+        switch (damage)
+        {
+            case "missing pointer": File.Delete(pointer); break;
+            case "pointer to nothing": await File.WriteAllTextAsync(pointer, "g20990101000000000-deadbeef"); break;
+            default: await File.WriteAllTextAsync(pointer, "../../etc\0\n"); break;
+        }
+
+        await using var second = sandbox.Start();
+        await second.Index.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(FixtureTitles.All.Count, second.CountAll());
+        Assert.Equal(second.Index.Generation, sandbox.Layout.ReadPointer());
+        Assert.Single(Directory.EnumerateDirectories(sandbox.Layout.Root));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_store_replaced_under_the_index_triggers_a_rebuild()
+    {
+        await using (var first = sandbox.Start())
+        {
+            await first.Index.OpenAsync(CancellationToken.None);
+            await using var db = first.Store.Create();
+            await db.ChangeLog.ExecuteDeleteAsync();
+        }
+
+        await using var second = sandbox.Start();
+        await second.Index.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(0, second.Index.AppliedSequence);
+        Assert.Equal(FixtureTitles.All.Count, second.CountAll());
+    }
+}
