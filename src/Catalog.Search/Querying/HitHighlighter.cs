@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Catalog.Core.Search;
 using Catalog.Search.Analysis;
@@ -54,6 +53,14 @@ internal sealed class HitHighlighter(CatalogAnalyzers analyzers)
         return spans;
     }
 
+    /// <summary>Escapes the five HTML-significant characters; every other character stays as it is (é, ü, …).</summary>
+    private static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
+
     private static (int Start, int End) Window(string text, int firstMatch)
     {
         if (text.Length <= SnippetLength)
@@ -77,12 +84,12 @@ internal sealed class HitHighlighter(CatalogAnalyzers analyzers)
         {
             if (spanStart < position || spanEnd > end)
                 continue;
-            html.Append(WebUtility.HtmlEncode(text[position..spanStart]))
-                .Append("<mark>").Append(WebUtility.HtmlEncode(text[spanStart..spanEnd])).Append("</mark>");
+            html.Append(Escape(text[position..spanStart]))
+                .Append("<mark>").Append(Escape(text[spanStart..spanEnd])).Append("</mark>");
             position = spanEnd;
         }
 
-        html.Append(WebUtility.HtmlEncode(text[position..end]));
+        html.Append(Escape(text[position..end]));
         if (end < text.Length)
             html.Append('…');
         return html.ToString();

@@ -1,6 +1,5 @@
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
@@ -22,7 +21,7 @@ internal static class SpellCorrector
         var result = new List<string>(words.Count);
         foreach (var word in words)
         {
-            var replacement = IsKnown(word, spell, reader) ? null : Closest(word, spell);
+            var replacement = IsKnown(word, spell, reader) ? null : Closest(word, reader);
             corrected |= replacement is not null;
             result.Add(replacement ?? word.Term);
         }
@@ -43,22 +42,7 @@ internal static class SpellCorrector
         return terms.SeekCeil(prefix) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(terms.Term, prefix);
     }
 
-    private static string? Closest(QueryWord word, Terms spell)
-    {
-        var maxEdits = Math.Max(1, word.MaxEdits);
-        var candidates = new FuzzyTermsEnum(spell, new AttributeSource(), new Term(IndexFields.Spell, word.Term), maxEdits, 1, true);
-        (string Term, int Edits, int DocFreq)? best = null;
-        while (candidates.MoveNext())
-        {
-            var candidate = candidates.Term.Utf8ToString();
-            var edits = EditDistance.Between(candidate, word.Term, maxEdits);
-            if (edits == 0 || edits > maxEdits)
-                continue;
-            var docFreq = candidates.DocFreq;
-            if (best is not { } b || edits < b.Edits || (edits == b.Edits && docFreq > b.DocFreq))
-                best = (candidate, edits, docFreq);
-        }
-
-        return best?.Term;
-    }
+    private static string? Closest(QueryWord word, IndexReader reader) =>
+        FuzzyCandidates.Find(reader, IndexFields.Spell, word.Term, Math.Max(1, word.MaxEdits), 50)
+            .FirstOrDefault(c => c.Edits > 0).Term;
 }

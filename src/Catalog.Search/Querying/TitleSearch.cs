@@ -37,13 +37,13 @@ public sealed class TitleSearch(
         var started = Stopwatch.GetTimestamp();
         var first = Paging.CheckFirst(request.First);
         using var lease = searchers.Acquire();
-        var searcher = lease.Searcher;
+        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
         var reader = searcher.IndexReader;
         var catalogMean = CatalogMean.Of(reader);
         var available = Available();
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
-        var query = queries.Build(request.Query);
+        var query = queries.Build(request.Query, reader);
         var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes));
         var fingerprint = $"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}";
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
@@ -94,7 +94,7 @@ public sealed class TitleSearch(
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = searchers.Acquire();
-        return Task.FromResult(suggester.Suggest(lease.Searcher, prefix, first, Available()));
+        return Task.FromResult(suggester.Suggest(CatalogSimilarity.Searcher(lease.Searcher), prefix, first, Available()));
     }
 
     public Task<IReadOnlyList<FacetValue>> TagsAsync(string? prefix, int first, CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ public sealed class TitleSearch(
         cancellationToken.ThrowIfCancellationRequested();
         first = Paging.CheckFirst(first);
         using var lease = searchers.Acquire();
-        var searcher = lease.Searcher;
+        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
         var self = searcher.Search(new TermQuery(new Term(IndexFields.Id, titleId ?? string.Empty)), 1).ScoreDocs;
         IReadOnlyList<string> similar = self.Length == 0
             ? []
@@ -147,7 +147,7 @@ public sealed class TitleSearch(
     {
         if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
             return null;
-        var corrected = queries.Build(text);
+        var corrected = queries.Build(text, searcher.IndexReader);
         var count = new TotalHitCountCollector();
         searcher.Search(corrected.Query, filter, count);
         return count.TotalHits > found ? (text, corrected.Query) : null;

@@ -41,6 +41,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     private const float FuzzyBoost = 0.4f;
     private const float ExactNameBoost = 10f;
     private const float PhraseBoost = 4f;
+    private const int MaxTypoTerms = 20;
 
     /// <summary>A loose variant for "closest matches": any word may match, with wider typo tolerance.</summary>
     public static Query Loose(UserQuery query)
@@ -66,7 +67,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         return [.. terms.Select((term, i) => new QueryWord(term, Stem(term), i == terms.Count - 1))];
     }
 
-    public UserQuery Build(string? text)
+    public UserQuery Build(string? text, IndexReader reader)
     {
         var clean = Clean(text);
         var words = Words(clean);
@@ -78,7 +79,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         {
             var previous = i > 0 ? words[i - 1].Term : null;
             var next = i < words.Count - 1 ? words[i + 1].Term : null;
-            query.Add(WordClause(words[i], previous, next), words[i].IsStopWord && words.Count > 1 ? Occur.SHOULD : Occur.MUST);
+            query.Add(WordClause(words[i], previous, next, reader), words[i].IsStopWord && words.Count > 1 ? Occur.SHOULD : Occur.MUST);
         }
 
         foreach (var key in analyzers.AnalyzeQuery(IndexFields.NameExact, clean).Take(1))
@@ -93,7 +94,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         return new UserQuery(clean, words, query);
     }
 
-    private static DisjunctionMaxQuery WordClause(QueryWord word, string? previous, string? next)
+    private static DisjunctionMaxQuery WordClause(QueryWord word, string? previous, string? next, IndexReader reader)
     {
         var clause = new DisjunctionMaxQuery(0.1f)
         {
@@ -110,12 +111,9 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
             clause.Add(Term(IndexFields.PeoplePrefix, word.Term, PrefixBoost * 0.6f));
         }
 
-        if (word.MaxEdits > 0)
-        {
-            clause.Add(Fuzzy(IndexFields.Name, word, FuzzyBoost * NameBoost));
-            clause.Add(Fuzzy(IndexFields.TagsText, word, FuzzyBoost * FieldBoost));
-            clause.Add(Fuzzy(IndexFields.People, word, FuzzyBoost * FieldBoost));
-        }
+        AddTypos(clause, reader, IndexFields.Name, word, FuzzyBoost * NameBoost);
+        AddTypos(clause, reader, IndexFields.TagsText, word, FuzzyBoost * FieldBoost);
+        AddTypos(clause, reader, IndexFields.People, word, FuzzyBoost * FieldBoost);
 
         foreach (var joined in new[] { previous + word.Term, word.Term + next })
         {
@@ -141,8 +139,15 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     private static TermQuery Term(string field, string term, float boost) =>
         Boosted(new TermQuery(new Term(field, term)), boost);
 
-    private static FuzzyQuery Fuzzy(string field, QueryWord word, float boost) =>
-        Boosted(new FuzzyQuery(new Term(field, word.Term), word.MaxEdits, 1), boost);
+    /// <summary>Index terms one or two edits away, each its own alternative (the best one counts), 2 edits weighing less.</summary>
+    private static void AddTypos(DisjunctionMaxQuery clause, IndexReader reader, string field, QueryWord word, float boost)
+    {
+        foreach (var typo in FuzzyCandidates.Find(reader, field, word.Term, word.MaxEdits, MaxTypoTerms))
+        {
+            if (typo.Edits > 0)
+                clause.Add(Term(field, typo.Term, typo.Edits == 1 ? boost : boost / 2));
+        }
+    }
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, float boost)
     {

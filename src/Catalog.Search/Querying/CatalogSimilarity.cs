@@ -1,0 +1,28 @@
+using Catalog.Search.Schema;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// Query-time scoring: names, people and tags are short and their joined pairs and n-grams repeat a
+/// word's prefix ("terminator", "terminator2"), so a term counts once there (binary tf) and the length
+/// norm decides; the synopsis keeps classic tf-idf. Norms are the index's DefaultSimilarity ones.
+/// </summary>
+internal sealed class CatalogSimilarity : PerFieldSimilarityWrapper
+{
+    private static readonly DefaultSimilarity Prose = new();
+    private static readonly BinaryTfSimilarity ShortText = new();
+
+    public static CatalogSimilarity Instance { get; } = new();
+
+    /// <summary>A searcher over the same reader that scores with this similarity (cheap: no copying).</summary>
+    public static IndexSearcher Searcher(IndexSearcher live) => new(live.IndexReader) { Similarity = Instance };
+
+    public override Similarity Get(string name) => name == IndexFields.Synopsis ? Prose : ShortText;
+
+    private sealed class BinaryTfSimilarity : DefaultSimilarity
+    {
+        public override float Tf(float freq) => freq > 0 ? 1 : 0;
+    }
+}

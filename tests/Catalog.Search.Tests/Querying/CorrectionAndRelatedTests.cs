@@ -1,0 +1,91 @@
+using Catalog.Core.Search;
+
+namespace Catalog.Search.Tests.Querying;
+
+public sealed class CorrectionAndRelatedTests(FixtureSearchFixture fixture) : IClassFixture<FixtureSearchFixture>
+{
+    private readonly SearchHarness harness = fixture.Harness;
+
+    [Fact]
+    public void A_misspelling_that_finds_little_gets_a_correction_that_finds_more()
+    {
+        // The typo finds the title named Robots; the correction also finds the titles tagged robots.
+        var result = harness.Find("robts");
+
+        Assert.Equal("robots", result.DidYouMean);
+        Assert.True(harness.Find(result.DidYouMean).TotalCount > result.TotalCount);
+    }
+
+    [Fact]
+    public void No_correction_when_every_word_is_known_or_the_correction_finds_no_more()
+    {
+        Assert.Null(harness.Find("robots").DidYouMean);
+        Assert.Null(harness.Find("termin").DidYouMean);
+        Assert.Null(harness.Find("schwarzeneger hamiltn").DidYouMean); // the typos already find both films
+    }
+
+    [Fact]
+    public void Related_titles_come_separately_when_results_are_few()
+    {
+        var result = harness.Find("hitman");
+
+        Assert.Equal(["leon-the-professional-1994"], result.Hits.Select(h => h.TitleId));
+        Assert.NotEmpty(result.RelatedTitleIds);
+        Assert.DoesNotContain("leon-the-professional-1994", result.RelatedTitleIds);
+        Assert.Contains("spider-man-2002", result.RelatedTitleIds); // shares the "new york" tag
+    }
+
+    [Fact]
+    public void Nothing_found_still_offers_related_titles_but_never_pads_the_hits()
+    {
+        var result = harness.Find("terminatorz robotss uprisingz");
+
+        Assert.Empty(result.Hits);
+        Assert.Equal(0, result.TotalCount);
+        Assert.NotEmpty(result.RelatedTitleIds);
+    }
+
+    [Fact]
+    public void Many_results_mean_no_related_titles()
+    {
+        Assert.Empty(harness.Find("robots").RelatedTitleIds);
+        Assert.Empty(harness.Find(null).RelatedTitleIds);
+    }
+
+    [Fact]
+    public void Similar_titles_share_tags_genres_and_people_and_exclude_the_title_itself()
+    {
+        var similar = harness.Search.SimilarAsync("the-terminator-1984", 5).Get();
+
+        Assert.Equal("terminator-2-judgment-day-1991", similar[0]);
+        Assert.DoesNotContain("the-terminator-1984", similar);
+        Assert.Empty(harness.Search.SimilarAsync("no-such-title", 5).Get());
+    }
+
+    [Fact]
+    public void Suggestions_cover_titles_tags_people_and_genres_as_you_type()
+    {
+        var terminator = harness.Search.SuggestAsync("termin", 8).Get();
+        Assert.Equal(SuggestionKind.Title, terminator[0].Kind);
+        Assert.StartsWith("the-terminator", terminator.First(s => s.Kind == SuggestionKind.Title && s.Text == "The Terminator").TitleId);
+
+        Assert.Contains(harness.Search.SuggestAsync("arnold", 8).Get(), s => s is { Kind: SuggestionKind.Person, Text: "Arnold Schwarzenegger" });
+        Assert.Contains(harness.Search.SuggestAsync("time tr", 8).Get(), s => s is { Kind: SuggestionKind.Tag, Text: "time travel" });
+        Assert.Contains(harness.Search.SuggestAsync("anim", 8).Get(), s => s is { Kind: SuggestionKind.Genre, Text: "Animation" });
+        var robots = harness.Search.SuggestAsync("robots", 8).Get();
+        Assert.Equal(robots.Count, robots.Distinct().Count());
+        Assert.Contains(robots, s => s is { Kind: SuggestionKind.Tag, Text: "robots" });
+    }
+
+    [Fact]
+    public void Tags_and_genres_count_available_titles()
+    {
+        var tags = harness.Search.TagsAsync(null, 3).Get();
+        Assert.Equal(new FacetValue("robots", 6, false), tags[0]);
+        Assert.Equal(3, tags.Count);
+        Assert.Equal(["new york"], harness.Search.TagsAsync("NEW", 10).Get().Select(t => t.Value));
+
+        var genres = harness.Search.GenresAsync().Get();
+        Assert.Equal(new FacetValue("Sci-Fi", 5, false), genres[0]);
+    }
+}

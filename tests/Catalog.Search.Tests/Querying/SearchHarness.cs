@@ -1,0 +1,45 @@
+using Catalog.Core;
+using Catalog.Core.Search;
+using Catalog.Core.Titles;
+using Catalog.Search.Querying;
+using Catalog.Search.Tests.Fixtures;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Search.Tests.Querying;
+
+/// <summary>A <see cref="TitleSearch"/> over a real test index with the clock fixed at <see cref="Now"/>.</summary>
+public sealed class SearchHarness : IDisposable
+{
+    private SearchHarness(TestIndex index, IReadOnlyList<Title> titles, DateTime now)
+    {
+        Index = index;
+        Titles = titles;
+        Now = now;
+        Search = At(now);
+    }
+
+    public TestIndex Index { get; }
+
+    public IReadOnlyList<Title> Titles { get; }
+
+    public DateTime Now { get; }
+
+    public TitleSearch Search { get; }
+
+    public CatalogOptions Options { get; } = new();
+
+    public static SearchHarness Fixtures() => new(TestIndex.WithFixtures(), FixtureTitles.All, FixtureTitles.Now);
+
+    public static SearchHarness Of(IReadOnlyList<Title> titles, DateTime now) => new(TestIndex.Create(titles), titles, now);
+
+    /// <summary>A search whose clock says <paramref name="now"/>.</summary>
+    public TitleSearch At(DateTime now) =>
+        new(Index, Index.Analyzers, Microsoft.Extensions.Options.Options.Create(Options), new FixedTimeProvider(new DateTimeOffset(now)));
+
+    public SearchResult Find(string? query, TitleFilter? filter = null, TitleSort sort = TitleSort.Relevance, int first = 20) =>
+        Search.SearchAsync(new SearchRequest { Query = query, Filter = filter, Sort = sort, First = first }).GetAwaiter().GetResult();
+
+    public List<string> Ids(string? query, TitleFilter? filter = null) => [.. Find(query, filter, first: 100).Hits.Select(h => h.TitleId)];
+
+    public void Dispose() => Index.Dispose();
+}
