@@ -4,35 +4,38 @@ using System.Text.RegularExpressions;
 namespace Catalog.Store.Import.MovieLens;
 
 /// <summary>The parts of a MovieLens title string such as "Postman, The (Postino, Il) (1994)".</summary>
-internal sealed record MovieLensTitleText(
+internal sealed partial record MovieLensTitleText(
     string Name,
     string? OriginalName,
     IReadOnlyList<string> AlternateNames,
     int? Year,
     bool IsYearRange)
 {
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
 
     /// <summary>"(1994)", "(2007-2011)", "(2007–)" at the very end.</summary>
-    private static readonly Regex TrailingYear = new(
-        @"\(\s*(?<year>\d{4})\s*(?<range>[-–]\s*(\d{4})?\s*)?\)$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\(\s*(?<year>[0-9]{4})\s*(?<range>[-–]\s*([0-9]{4})?\s*)?\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingYear();
 
     /// <summary>A parenthesised group at the end that follows some text: an alternate or original name.</summary>
-    private static readonly Regex TrailingGroup = new(@"^(?<rest>.*\S)\s+\((?<inner>[^()]*)\)$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^(?<rest>.*\S)\s+\((?<inner>[^()]*)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingGroup();
 
     /// <summary>MovieLens files titles under their main word: "Shawshank Redemption, The".</summary>
-    private static readonly Regex TrailingArticle = new(
-        "^(?<rest>.+),\\s*(?<article>The|A|An|Les|La|Le|L'|Il|Lo|I|Gli|El|Los|Las|Die|Der|Das|De|Het|Ein|Eine|Un|Une|Una|O|Os|As)$",
-        RegexOptions.CultureInvariant);
+    [GeneratedRegex(
+        @"^(?<rest>.+),\s*(?<article>The|A|An|Les|La|Le|L'|Il|Lo|I|Gli|El|Los|Las|Die|Der|Das|De|Het|Ein|Eine|Un|Une|Una|O|Os|As)$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingArticle();
 
     private const string AkaPrefix = "a.k.a.";
 
     public static MovieLensTitleText Parse(string raw)
     {
-        var text = Whitespace.Replace(raw, " ").Trim();
+        var text = Whitespace().Replace(raw, " ").Trim();
         int? year = null;
         var range = false;
-        var yearMatch = TrailingYear.Match(text);
+        var yearMatch = TrailingYear().Match(text);
         if (yearMatch.Success)
         {
             year = int.Parse(yearMatch.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
@@ -42,7 +45,7 @@ internal sealed record MovieLensTitleText(
 
         // Groups are peeled off right to left; the leftmost is MovieLens's original-language title.
         var groups = new List<string>();
-        for (var group = TrailingGroup.Match(text); group.Success; group = TrailingGroup.Match(text))
+        for (var group = TrailingGroup().Match(text); group.Success; group = TrailingGroup().Match(text))
         {
             groups.Insert(0, group.Groups["inner"].Value.Trim());
             text = group.Groups["rest"].Value;
@@ -65,7 +68,7 @@ internal sealed record MovieLensTitleText(
 
     internal static string MoveArticleToFront(string name)
     {
-        var match = TrailingArticle.Match(name);
+        var match = TrailingArticle().Match(name);
         if (!match.Success)
             return name;
         var article = match.Groups["article"].Value;
