@@ -17,6 +17,9 @@ internal sealed record FilterClause(Query Query, IReadOnlySet<FacetField> OwnedB
 /// </summary>
 internal static class FilterClauses
 {
+    /// <summary>Most values one filter field may list (Lucene caps a boolean query at 1024 clauses).</summary>
+    public const int MaxValuesPerField = 256;
+
     private static readonly HashSet<FacetField> None = [];
 
     public static List<FilterClause> From(TitleFilter? filter, double catalogMean, double priorVotes)
@@ -66,6 +69,8 @@ internal static class FilterClauses
     private static List<string>? Values(IEnumerable<string>? values)
     {
         var list = values?.Distinct(StringComparer.Ordinal).ToList();
+        if (list is { Count: > MaxValuesPerField })
+            throw new ArgumentException($"A filter field may list at most {MaxValuesPerField} values.", nameof(values));
         return list is { Count: > 0 } ? list : null;
     }
 

@@ -15,7 +15,9 @@ namespace Catalog.Search.Querying;
 /// <summary>
 /// <see cref="ITitleSearch"/> over the live Lucene index. Every method sees only titles available at
 /// "now" of the injected clock (comingSoon aside). Bad cursors throw <see cref="InvalidCursorException"/>,
-/// a negative <c>first</c> throws <see cref="ArgumentOutOfRangeException"/>; any query text is safe.
+/// a negative <c>first</c> throws <see cref="ArgumentOutOfRangeException"/> and a filter field listing more
+/// than <see cref="FilterClauses.MaxValuesPerField"/> values an <see cref="ArgumentException"/>; any query
+/// text is safe.
 /// </summary>
 public sealed class TitleSearch(
     ISearcherSource searchers, CatalogAnalyzers analyzers, IOptions<CatalogOptions> options, TimeProvider clock) : ITitleSearch
@@ -48,7 +50,7 @@ public sealed class TitleSearch(
         var fingerprint = $"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}";
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
 
-        var facets = new DisjunctiveFacets(searcher, query.Query, clauses, available, request.Facets, request.Filter);
+        var facets = new DisjunctiveFacets(searcher, query.Query, clauses, available, request.Facets ?? [], request.Filter);
         var page = Paging.Run(searcher, query.Query, filter, sort, first, after, facets.SharedPass, scores: !query.IsEmpty);
         var hits = page.Hits.Select(hit => new SearchHit(
             Paging.IdOf(hit),

@@ -60,4 +60,14 @@ public sealed class RobustnessTests(FixtureSearchFixture fixture) : IClassFixtur
         Assert.Throws<ArgumentOutOfRangeException>(() => harness.Find("robots", first: -1));
         Assert.Equal(12, harness.Find(null, first: int.MaxValue).Hits.Count);
     }
+
+    [Fact]
+    public void Oversized_filter_lists_are_a_clear_argument_error_and_null_facets_are_none()
+    {
+        var tags = Enumerable.Range(0, 2000).Select(i => $"tag{i}").ToList();
+
+        var error = Assert.Throws<ArgumentException>(() => harness.Find(null, new TitleFilter { AnyTags = tags }));
+        Assert.Contains("at most", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Search.SearchAsync(new SearchRequest { Facets = null! }).Get().Facets);
+    }
 }
