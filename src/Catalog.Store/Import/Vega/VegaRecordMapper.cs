@@ -24,7 +24,15 @@ internal static partial class VegaRecordMapper
         nameof(Title.Directors), nameof(Title.RatingSum), nameof(Title.RatingCount),
     };
 
-    public static SourceRecord Map(JsonArrayElement element)
+    /// <summary>(title, IMDb rating, votes) as written, or null when the movie has no rating.</summary>
+    public static string? RatingKey(JsonElement json) =>
+        json.ValueKind == JsonValueKind.Object
+        && Property(json, "Title") is { ValueKind: JsonValueKind.String or JsonValueKind.Number } title
+        && Property(json, "IMDB Votes") is { ValueKind: JsonValueKind.Number } votes
+            ? $"{title}\u0001{Property(json, "IMDB Rating")}\u0001{votes}"
+            : null;
+
+    public static SourceRecord Map(JsonArrayElement element, IReadOnlySet<string> sharedRatings)
     {
         var json = element.Value;
         var record = new SourceRecord { Record = element.Index, Position = element.Position };
@@ -48,7 +56,9 @@ internal static partial class VegaRecordMapper
             title.Directors.Add(Repaired(director, "Director", warnings));
         AddGenreAndKind(title, json, warnings);
         AddTags(title, json, warnings);
-        (title.RatingSum, title.RatingCount) = Rating(json, warnings);
+        (title.RatingSum, title.RatingCount) = sharedRatings.Contains(RatingKey(json) ?? "")
+            ? SharedRating(warnings)
+            : Rating(json, warnings);
         return record with { Id = title.Id, Draft = new TitleDraft(title, Fields), Warnings = warnings };
     }
 
@@ -155,6 +165,12 @@ internal static partial class VegaRecordMapper
         }
 
         return (Math.Round(rating.GetDouble() * votes.Value, 6), votes.Value);
+    }
+
+    private static (double, int) SharedRating(List<string> warnings)
+    {
+        warnings.Add("IMDB Rating and Votes are the same as for a film of the same name released on another date (ratings joined on the title); rating dropped");
+        return (0, 0);
     }
 
     private static int? Integer(JsonElement json, string column, List<string> warnings)

@@ -145,6 +145,21 @@ public sealed class VegaMoviesSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rating_shared_by_same_named_films_of_different_years_is_dropped_from_both()
+    {
+        var (summary, titles) = await ImportAsync(
+            Movie("\"Crash\"", "Oct 04 1996", """, "IMDB Rating": 7.9, "IMDB Votes": 20886"""),
+            Movie("\"Crash\"", "May 06 2005", """, "IMDB Rating": 7.9, "IMDB Votes": 20886"""),
+            Movie("\"Hamlet\"", "Dec 25 1996", """, "IMDB Rating": 7.8, "IMDB Votes": 5147"""),
+            Movie("\"Hamlet\"", "May 12 2000", """, "IMDB Rating": 6.1, "IMDB Votes": 3000"""));
+
+        Assert.All(titles.Where(t => t.Name == "Crash"), t => Assert.Equal((0, 0.0), (t.RatingCount, t.RatingSum)));
+        Assert.Equal([3000, 5147], titles.Where(t => t.Name == "Hamlet").Select(t => t.RatingCount).Order());
+        Assert.Equal([1, 2], summary.Warnings.Select(w => w.Record));
+        Assert.All(summary.Warnings, w => Assert.EndsWith("(ratings joined on the title); rating dropped", w.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reimporting_never_moves_the_added_date()
     {
         await ImportAsync(Movie("\"Heat\"", "Dec 15 1995"));
