@@ -4,27 +4,16 @@ using Catalog.Store.Tests.Import.MovieLens;
 namespace Catalog.Store.Tests.Import.Imdb;
 
 /// <summary>The imdb-tsv source through the real importer into a real SQLite store.</summary>
-public sealed class ImdbTsvImportTests : IAsyncLifetime
+public sealed class ImdbTsvImportTests : StoreImportTest
 {
-    private readonly FixtureFolder _folder = new();
-    private ImportHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await ImportHarness.CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _h.DisposeAsync();
-        _folder.Dispose();
-    }
-
     private void WriteGzipPair()
     {
-        _folder.WriteGzip("title.basics.tsv.gz", ImdbTsvSourceTests.Header,
+        Folder.WriteGzip("title.basics.tsv.gz", ImdbTsvSourceTests.Header,
             "tt0111161\tmovie\tThe Shawshank Redemption\tThe Shawshank Redemption\t0\t1994\t\\N\t142\tDrama",
             "tt0903747\ttvSeries\tBreaking Bad\tBreaking Bad\t0\t2008\t2013\t49\tCrime,Drama,Thriller",
             "tt0959621\ttvEpisode\tPilot\tPilot\t0\t2008\t\\N\t58\tCrime,Drama,Thriller",
             "tt9999998\tmovie\tAnnounced\tAnnounced\t0\t2099\t\\N\t\\N\tDrama");
-        _folder.WriteGzip("title.ratings.tsv.gz", ImdbTsvSourceTests.RatingsHeader,
+        Folder.WriteGzip("title.ratings.tsv.gz", ImdbTsvSourceTests.RatingsHeader,
             "tt0111161\t9.3\t3000000", "tt0903747\t9.5\t2100000", "tt0959621\t9.0\t40000");
     }
 
@@ -33,40 +22,40 @@ public sealed class ImdbTsvImportTests : IAsyncLifetime
     {
         WriteGzipPair();
 
-        var first = await _h.ImportAsync(_folder.Path);
+        var first = await Harness.ImportAsync(Folder.Path);
 
         Assert.Equal((2, 0, 0), (first.Inserted, first.Updated, first.Skipped));
         Assert.Equal([4, 5], first.Rejected.Select(r => r.Record));
         Assert.Contains("tvEpisode", first.Rejected[0].Reason, StringComparison.Ordinal);
         Assert.Contains("future", first.Rejected[1].Reason, StringComparison.Ordinal);
-        var series = (await _h.TitleAsync("tt0903747"))!;
+        var series = (await Harness.TitleAsync("tt0903747"))!;
         Assert.Equal((TitleKind.Series, 2008, 49), (series.Kind, series.ReleaseYear, series.RuntimeMinutes));
         Assert.Equal(2100000, series.RatingCount);
         Assert.Equal(9.5, series.RatingAverage!.Value, 6);
 
-        var sequence = await _h.LastSequenceAsync();
-        _h.Store.Clock.Advance(TimeSpan.FromDays(1));
-        var second = await _h.ImportAsync(_folder.Path, "imdb-tsv");
+        var sequence = await Harness.LastSequenceAsync();
+        Harness.Store.Clock.Advance(TimeSpan.FromDays(1));
+        var second = await Harness.ImportAsync(Folder.Path, "imdb-tsv");
 
         Assert.Equal((0, 0, 2), (second.Inserted, second.Updated, second.Skipped));
-        Assert.Equal(sequence, await _h.LastSequenceAsync());
+        Assert.Equal(sequence, await Harness.LastSequenceAsync());
     }
 
     [Fact]
     public async Task An_imdb_import_after_movielens_updates_the_same_title_and_keeps_movielens_tags()
     {
-        var movielens = Path.Combine(_folder.Path, "ml");
-        _folder.Write("ml/movies.csv", "movieId,title,genres", "318,\"Shawshank Redemption, The (1994)\",Crime|Drama");
-        _folder.Write("ml/links.csv", "movieId,imdbId,tmdbId", "318,0111161,278");
-        _folder.Write("ml/tags.csv", "userId,movieId,tag,timestamp", "1,318,prison,1");
-        await _h.ImportAsync(movielens);
-        var basics = _folder.Write("imdb/title.basics.tsv", ImdbTsvSourceTests.Header,
+        var movielens = Path.Combine(Folder.Path, "ml");
+        Folder.Write("ml/movies.csv", "movieId,title,genres", "318,\"Shawshank Redemption, The (1994)\",Crime|Drama");
+        Folder.Write("ml/links.csv", "movieId,imdbId,tmdbId", "318,0111161,278");
+        Folder.Write("ml/tags.csv", "userId,movieId,tag,timestamp", "1,318,prison,1");
+        await Harness.ImportAsync(movielens);
+        var basics = Folder.Write("imdb/title.basics.tsv", ImdbTsvSourceTests.Header,
             "tt0111161\tmovie\tThe Shawshank Redemption\t\\N\t0\t1994\t\\N\t142\tDrama");
 
-        var summary = await _h.ImportAsync(basics);
+        var summary = await Harness.ImportAsync(basics);
 
         Assert.Equal((0, 1, 0), (summary.Inserted, summary.Updated, summary.Skipped));
-        var title = Assert.Single(await _h.TitlesAsync());
+        var title = Assert.Single(await Harness.TitlesAsync());
         Assert.Equal(("tt0111161", 142, "278"), (title.Id, title.RuntimeMinutes, title.TmdbId));
         Assert.Equal(["prison"], title.Tags);
         Assert.Equal(["Drama"], title.Genres);
