@@ -13,7 +13,10 @@ public static class GraphQLHttpExtensions
     /// <summary>The <c>/graphql</c> transport: limits, caches, serializer, CORS and response compression.</summary>
     public static IServiceCollection AddCatalogGraphQLHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<GraphQLHttpOptions>(configuration.GetSection(GraphQLHttpOptions.Section));
+        services.AddOptions<GraphQLHttpOptions>()
+            .Bind(configuration.GetSection(GraphQLHttpOptions.Section))
+            .Validate(GraphQLHttpOptions.IsValid, $"{GraphQLHttpOptions.Section}: every limit must be positive (MaxRequestBytes at least 1024).")
+            .ValidateOnStart();
         services.AddGraphQL(b => b
             .AddSystemTextJson()
             .AddComplexityAnalyzer((complexity, provider) =>

@@ -24,4 +24,9 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>Characters of query text whose parsed documents are kept, so repeated queries skip parsing.</summary>
     public long DocumentCacheChars { get; set; } = 8_000_000;
+
+    public static bool IsValid(GraphQLHttpOptions o) =>
+        o.MaxDepth > 0 && o.MaxComplexity > 0 && o.ExecutionTimeout > TimeSpan.Zero
+        && o.ExecutionTimeout <= TimeSpan.FromDays(1) && o.MaxRequestBytes >= 1024 && o.CacheMaxAgeSeconds >= 0
+        && o.PersistedQueryCacheChars > 0 && o.DocumentCacheChars > 0;
 }
