@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Catalog.Search.Indexing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,12 +10,23 @@ public static class HealthEndpoints
     /// <summary>Tag of the checks <c>/health/ready</c> runs; add checks with it to gate readiness.</summary>
     public const string ReadyTag = "ready";
 
-    public static IHealthChecksBuilder AddCatalogHealth(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
+    /// <summary>Readiness checks: the store, and the search index when search is registered (call after it).</summary>
+    public static IHealthChecksBuilder AddCatalogHealth(this IServiceCollection services)
+    {
+        var checks = services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
+        if (services.Any(d => d.ServiceType == typeof(IIndexHealth)))
+            checks.AddCheck<IndexHealthCheck>("index", tags: [ReadyTag]);
+        return checks;
+    }
 
-    /// <summary><c>/health/live</c>: 200 while the process serves. <c>/health/ready</c>: 200 or 503 with each check's status.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: 200 while the process serves. <c>/health/ready</c>: 200 or 503 with each check's
+    /// status. Also publishes the index gauges to <c>/metrics</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapCatalogHealth(this IEndpointRouteBuilder endpoints)
     {
+        if (endpoints.ServiceProvider.GetService<IIndexHealth>() is { } index)
+            IndexMetrics.Publish(index, endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
@@ -35,6 +47,7 @@ public static class HealthEndpoints
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
                 error = e.Value.Exception?.Message,
+                data = e.Value.Data,
             }),
         }, cancellationToken: http.RequestAborted);
     }
