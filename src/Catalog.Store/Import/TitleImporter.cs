@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Catalog.Core.Trailers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Import;
 
@@ -55,7 +56,15 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
     {
         if (batch.Count == 0)
             return;
-        await writer.WriteAsync(batch, cancellationToken);
+        try
+        {
+            await writer.WriteAsync(batch, cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            throw new ImportException($"Writing records {batch[0].Record}..{batch[^1].Record} failed: {e.InnerException?.Message ?? e.Message} Nothing was imported.", e);
+        }
+
         batch.Clear();
     }
 
