@@ -2,6 +2,7 @@ using Catalog.Core;
 using Catalog.Core.Search;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
+using Catalog.Search.Querying;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -26,14 +27,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<ReindexJobs>();
         services.AddSingleton<IReindexJobs>(sp => sp.GetRequiredService<ReindexJobs>());
         services.AddHostedService<IndexMaintenanceService>();
-        AddTitleSearch(services);
+        services.AddSingleton<ITitleSearch, TitleSearch>();
         return services;
-    }
-
-    /// <summary>Registration point for the query side's <see cref="ITitleSearch"/> (Querying/TitleSearch).</summary>
-    private static void AddTitleSearch(IServiceCollection services)
-    {
-        // TODO(h3-query): services.AddSingleton<ITitleSearch, Querying.TitleSearch>(); once TitleSearch exists.
-        _ = services;
     }
 }

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Catalog.Core;
+using Catalog.Search.Indexing;
 using Catalog.Store;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Cli;
 
@@ -15,11 +14,10 @@ internal static class StatsVerb
         command.SetAction(async (parse, ct) =>
         {
             using var host = await VerbHost.StartAsync(CatalogCli.Common(parse, data), ct);
-            var options = host.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
             await using var db = host.Services.GetRequiredService<ICatalogDbFactory>().Create();
             var stats = await StoreStatistics.ComputeAsync(db, ct);
             await output.WriteLineAsync($"store: {db.Database.ProviderName} {DescribeStore(db)}");
-            await output.WriteLineAsync($"index: {Path.Combine(Path.GetFullPath(options.DataDirectory), "index")}");
+            await output.WriteLineAsync(DescribeIndex(host.Services.GetRequiredService<IndexLayout>()));
             await output.WriteLineAsync($"titles {stats.Titles}, trailers {stats.Trailers}, reviews {stats.Reviews}, votes {stats.Votes}, changes {stats.LastChange}");
             await WriteCountsAsync(output, "kinds", stats.Kinds);
             await WriteCountsAsync(output, "genres", stats.Genres);
@@ -31,6 +29,10 @@ internal static class StatsVerb
 
     private static string DescribeStore(CatalogDbContext db) =>
         db.Database.IsSqlite() ? db.Database.GetDbConnection().DataSource : db.Database.GetDbConnection().Database;
+
+    private static string DescribeIndex(IndexLayout layout) => IndexStatistics.Read(layout) is { } index
+        ? $"index: {layout.PathOf(index.Generation)} ({index.Documents} titles, change log at {index.Sequence}, {index.SizeBytes / 1024.0 / 1024.0:F1} MiB)"
+        : $"index: {layout.Root} (none yet: built at the next serve or reindex)";
 
     private static async Task WriteCountsAsync(TextWriter output, string heading, IReadOnlyList<KeyValuePair<string, int>> counts)
     {

@@ -1,4 +1,6 @@
 using Catalog.Core;
+using Catalog.Search;
+using Catalog.Search.Indexing;
 using Catalog.Store;
 using Catalog.Store.Import;
 
@@ -6,7 +8,7 @@ namespace Catalog.Api.Hosting;
 
 public static class CatalogServiceCollectionExtensions
 {
-    /// <summary>What every verb needs: options, the clock, the store and the importer.</summary>
+    /// <summary>What every verb needs: options, the clock, the store, the importer and search.</summary>
     public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration)
     {
         var catalog = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
@@ -15,6 +17,7 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton(FixedTimeProvider.From(catalog.Clock));
         services.AddCatalogStore(catalog, store);
         services.AddCatalogImport();
+        services.AddCatalogSearch(configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
         return services;
     }
 }
