@@ -71,6 +71,19 @@ public sealed class ContentNegotiationTests(CatalogApiFactory api) : IClassFixtu
         Assert.True(response.HasErrors);
     }
 
+    [Theory]
+    [InlineData(GraphQLHttp.GraphQLResponseJson)]
+    [InlineData(Legacy)]
+    public async Task Field_errors_are_200_with_data_and_coded_errors(string accept)
+    {
+        var response = await client.PostGraphQLAsync(
+            "mutation { submitReview(input: {titleId: \"tt0000001\", rating: 7, body: \"Fine.\"}) { id } }", accept: accept);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(["UNAUTHENTICATED"], response.ErrorCodes);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Json.GetProperty("data").ValueKind);
+    }
+
     [Fact]
     public async Task Variable_of_the_wrong_type_is_a_400()
     {
