@@ -129,6 +129,20 @@ public sealed class TitleImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cancelled_import_leaves_the_store_as_it_was()
+    {
+        var titles = Enumerable.Range(1, TitleImporter.BatchSize * 2).Select(i => $$"""{"id":"t{{i}}","name":"T {{i}}"}""").ToArray();
+        using var cancel = new CancellationTokenSource();
+        var afterFirstBatch = new SynchronousProgress(_ => cancel.Cancel());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            _h.Importer.ImportAsync(_h.File("c.json", Catalog(titles)), new ImportOptions(), afterFirstBatch, cancel.Token));
+
+        Assert.Empty(await _h.TitlesAsync());
+        Assert.Equal(0, await _h.LastSequenceAsync());
+    }
+
+    [Fact]
     public async Task A_dry_run_counts_but_writes_nothing()
     {
         var summary = await _h.ImportAsync(_h.File("c.json", Catalog(Alien, Heat)), dryRun: true);
