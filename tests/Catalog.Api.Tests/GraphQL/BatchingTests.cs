@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Catalog.Api.Tests.Fixtures;
+using Catalog.Core.Titles;
+using Catalog.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using static Catalog.Api.Tests.GraphQL.ApiSeeding;
+
+namespace Catalog.Api.Tests.GraphQL;
+
+/// <summary>No N+1: a page of titles with trailers, ratings and reviews costs a fixed number of store commands.</summary>
+public sealed class BatchingTests(BatchingTests.CountingApi api) : IClassFixture<BatchingTests.CountingApi>
+{
+    public sealed class CountingApi : CatalogApiFactory, IAsyncLifetime
+    {
+        public CommandCounter Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+                services.ConfigureDbContext<SqliteCatalogDbContext>(o => o.AddInterceptors(Commands)));
+        }
+
+        public async Task InitializeAsync()
+        {
+            var titles = Enumerable.Range(0, 20).Select(i => NewTitle($"batch-{i}", $"Batch {i}", t =>
+            {
+                (t.RatingSum, t.RatingCount) = (7 * i, i);
+                t.Trailers =
+                [
+                    new Trailer { Id = $"batch-{i}-a", TitleId = t.Id, Url = $"https://vimeo.com/{i}1", Site = TrailerSite.Vimeo },
+                    new Trailer { Id = $"batch-{i}-b", TitleId = t.Id, Url = $"https://vimeo.com/{i}2", Site = TrailerSite.Vimeo, Kind = TrailerKind.Clip },
+                ];
+            }));
+            await this.SeedTitlesAsync([.. titles]);
+            await this.SeedReviewsAsync([.. Enumerable.Range(0, 20).SelectMany(i => Enumerable.Range(0, 3)
+                .Select(j => NewReview($"review:batch-{i}-{j}", $"batch-{i}", rating: 5 + j, helpful: j, unhelpful: 1, daysAgo: j)))]);
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    public sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Reset() => Interlocked.Exchange(ref count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref count);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_titles_with_trailers_ratings_and_reviews_take_three_store_commands()
+    {
+        var fields = string.Join('\n', Enumerable.Range(0, 20).Select(i =>
+            $"t{i}: title(id: \"batch-{i}\") {{ name hasTrailer trailers {{ url kind }} rating {{ average weighted }} reviews(first: 2) {{ totalCount nodes {{ body helpfulness }} }} }}"));
+        var query = "{\n" + fields + "\n}";
+        var client = api.CreateClient();
+        (await client.PostGraphQLAsync(query)).EnsureSuccess(); // warms the cached catalog mean
+
+        api.Commands.Reset();
+        var response = (await client.PostGraphQLAsync(query)).EnsureSuccess();
+
+        // Titles with their trailers; the reviews' sort keys; the reviews on the pages.
+        Assert.Equal(3, api.Commands.Count);
+        Assert.Equal(2, response.Data.At("t7.trailers").GetArrayLength());
+        Assert.Equal(3, response.Data.At("t19.reviews.totalCount").GetInt32());
+        Assert.Equal(2, response.Data.At("t19.reviews.nodes").GetArrayLength());
+        Assert.Equal("review:batch-19-2", (await client.PostGraphQLAsync("""{ title(id: "batch-19") { reviews(first: 1) { nodes { id } } } }"""))
+            .EnsureSuccess().Data.At("title.reviews.nodes.0.id").GetString());
+    }
+}
