@@ -17,10 +17,12 @@ internal sealed record BenchOptions
     public int LikeQueries { get; init; } = 200;
 
     public int Edits { get; init; } = 20;
-    public bool Store { get; init; } = true;
     public bool Fts { get; init; } = true;
     public bool Like { get; init; } = true;
     public bool Http { get; init; } = true;
+
+    /// <summary>Also build an index straight from the generated list (the builder alone, without the store).</summary>
+    public bool MemoryBuild { get; init; } = true;
     public int HttpConnections { get; init; } = 16;
     public int HttpSeconds { get; init; } = 10;
     public string? CatalogDll { get; init; }
@@ -46,10 +48,10 @@ internal sealed record BenchOptions
                 "--no-pg" => options with { PostgresConnection = null },
                 "--like-queries" => options with { LikeQueries = Number() },
                 "--edits" => options with { Edits = Number() },
-                "--no-store" => options with { Store = false },
                 "--no-fts" => options with { Fts = false },
                 "--no-like" => options with { Like = false },
                 "--no-http" => options with { Http = false },
+                "--no-memory-build" => options with { MemoryBuild = false },
                 "--http-connections" => options with { HttpConnections = Number() },
                 "--http-seconds" => options with { HttpSeconds = Number() },
                 "--catalog-dll" => options with { CatalogDll = Value() },

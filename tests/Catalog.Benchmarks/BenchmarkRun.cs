@@ -14,24 +14,55 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
     /// <summary>"Now" of the generated catalog: fixed, so the data and the queries never depend on the run date.</summary>
     public static readonly DateTime Now = new(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>The clock every system searches at (Catalog's fixed clock, the peers' availability filter).</summary>
+    public static readonly DateTime SearchNow = Now.AddHours(12);
+
+    /// <summary>Runs everything; false when a system failed queries, an edit never became visible or HTTP answers were errors.</summary>
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.Work);
         output.WriteLine($"# Catalog benchmark, {options.Titles:N0} titles");
         MachineInfo.Table(options.ToString()).Print(output);
+        output.WriteLine($"- load average at start: {CpuClock.LoadAverage()} (other work on the machine inflates wall times; CPU times are less affected)");
 
         var (titles, vocabulary) = Generate();
-        var queries = QueryMix.Build(titles, vocabulary, Now, options.Queries, options.Seed + 1);
+        var queries = QueryMix.Build(titles, vocabulary, SearchNow, options.Queries, options.Seed + 1);
         PrintQueryMix(queries);
 
+        var problems = new List<string>();
         var builds = new List<BuildMeasurement>();
         var systems = new List<SystemMeasurement>();
+        await using (var catalog = new CatalogSuite(options, titles, output))
+        {
+            if (await catalog.StartAsync(cancellationToken) is { } search)
+            {
+                var engine = new CatalogEngine(search, ComparisonReport.CatalogName);
+                var measured = await SystemMeasurement.MeasureAsync(engine, queries, options.Threads, cancellationToken);
+                systems.Add(measured);
+                catalog.Memory.Row("peak while searching", MarkdownTable.Mb(measured.Runs.Max(r => r.PeakResidentBytes)));
+                var edits = await catalog.MeasureEditsAsync(search, cancellationToken);
+                PrintEdits(edits);
+                if (edits.NotVisible > 0)
+                    problems.Add($"{edits.NotVisible} edits never became visible in search");
+            }
+
+            builds.AddRange(catalog.Builds);
+            catalog.Memory.Print(output);
+        }
+
         var peers = new PeerSuite(options, titles, queries, output);
         systems.AddRange(await peers.MeasureAsync(cancellationToken));
         builds.AddRange(peers.Builds);
 
         PrintBuilds(builds);
         ComparisonReport.Print(systems, queries, output);
+        problems.AddRange(systems.SelectMany(s => s.Runs).Where(r => r.Failures > 0).Select(r => $"{r.System}: {r.Failures} failed queries at {r.Threads} thread(s)"));
+        if (options.Http)
+            problems.AddRange(await new Http.HttpSuite(options, queries, Path.Combine(options.Work, "catalog-data"), output).RunAsync(cancellationToken));
+        foreach (var problem in problems)
+            output.WriteLine($"- PROBLEM: {problem}");
+        output.WriteLine($"- load average at end: {CpuClock.LoadAverage()}");
+        return problems.Count == 0;
     }
 
     private (List<Title> Titles, CatalogVocabulary Vocabulary) Generate()
@@ -67,15 +98,22 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
 
     private void PrintBuilds(List<BuildMeasurement> builds)
     {
-        var table = new MarkdownTable("Ingest and index build", "what", "titles", "time (s)", "titles/s", "size on disk");
+        var table = new MarkdownTable("Ingest and index build", "what", "titles", "time (s)", "titles/s", "CPU (s)", "titles per CPU-second", "size on disk");
         foreach (var build in builds)
         {
             table.Row(build.What, build.Titles, build.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
-                build.TitlesPerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture), build.Bytes is long b ? MarkdownTable.Mb(b) : "");
+                build.TitlesPerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+                build.Cpu.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                build.TitlesPerCpuSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture), build.Bytes is long b ? MarkdownTable.Mb(b) : "");
         }
 
         table.Print(output);
     }
+
+    private void PrintEdits(EditLatency edits) =>
+        new MarkdownTable("Edit-to-visible through the change log (write via CatalogDbContext, poll search)", "edits", "p50 ms", "max ms", "not visible within 30 s")
+            .Row(edits.Summary.Count + edits.NotVisible, MarkdownTable.Ms(edits.Summary.P50), MarkdownTable.Ms(edits.Summary.Max), edits.NotVisible)
+            .Print(output);
 
     private static string Example(BenchQuery query)
     {

@@ -18,5 +18,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-await new BenchmarkRun(options, Console.Out).RunAsync(cancel.Token);
-return 0;
+return await new BenchmarkRun(options, Console.Out).RunAsync(cancel.Token) ? 0 : 1;

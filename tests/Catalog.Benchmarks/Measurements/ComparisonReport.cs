@@ -12,7 +12,7 @@ internal static class ComparisonReport
         var catalog = systems.FirstOrDefault(s => s.System == CatalogName);
         var latency = new MarkdownTable(
             "In-process search: query mix with 5 facets, sorts, filters, deep pages (ms)",
-            "system", "threads", "queries", "failures", "p50", "p95", "p99", "max", "queries/s", "p50 Catalog/peer", "p99 Catalog/peer", "q/s Catalog/peer", "peak RSS");
+            "system", "threads", "queries", "failures", "p50", "p95", "p99", "max", "queries/s", "CPU ms/query", "p50 Catalog/peer", "p99 Catalog/peer", "q/s Catalog/peer", "CPU Catalog/peer", "peak RSS");
         foreach (var system in systems)
         {
             foreach (var run in system.Runs)
@@ -24,9 +24,11 @@ internal static class ComparisonReport
                     system.System, run.Threads, summary.Count, run.Failures,
                     MarkdownTable.Ms(summary.P50), MarkdownTable.Ms(summary.P95), MarkdownTable.Ms(summary.P99), MarkdownTable.Ms(summary.Max),
                     summary.PerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+                    MarkdownTable.Ms(run.CpuMsPerQuery),
                     isPeer ? MarkdownTable.Ratio(twin!.P50, summary.P50) : "",
                     isPeer ? MarkdownTable.Ratio(twin!.P99, summary.P99) : "",
                     isPeer ? MarkdownTable.Ratio(twin!.PerSecond, summary.PerSecond) : "",
+                    isPeer ? MarkdownTable.Ratio(CpuOf(catalog!, run.Threads), run.CpuMsPerQuery) : "",
                     MarkdownTable.Mb(run.PeakResidentBytes));
             }
         }
@@ -50,6 +52,9 @@ internal static class ComparisonReport
             quality.Row(system.System, Percent(system.MisspelledRecall), Percent(system.CleanRecall));
         quality.Print(output);
     }
+
+    private static double CpuOf(SystemMeasurement system, int threads) =>
+        system.Runs.FirstOrDefault(r => r.Threads == threads)?.CpuMsPerQuery ?? 0;
 
     private static string Percent(double share) => share.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture);
 }

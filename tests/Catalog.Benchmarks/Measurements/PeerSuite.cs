@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Catalog.Benchmarks.Reporting;
 using Catalog.Benchmarks.Queries;
 using Catalog.Benchmarks.Systems;
 using Catalog.Core.Titles;
@@ -22,9 +22,9 @@ internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> title
         if (options.Fts || options.Like)
         {
             var path = Path.Combine(options.Work, "peer-sqlite.db");
-            var build = Stopwatch.StartNew();
+            var build = new PhaseTimer();
             SqlitePeerDatabase.Create(path, titles);
-            Builds.Add(new BuildMeasurement("SQLite (tables + FTS5, one transaction)", titles.Count, build.Elapsed, new FileInfo(path).Length));
+            Builds.Add(new BuildMeasurement("SQLite (tables + FTS5, one transaction)", titles.Count, build.Elapsed, build.Cpu, new FileInfo(path).Length));
             if (options.Fts)
             {
                 await using var fts = new SqlitePeer(new Fts5Matcher(), path, workers, Sql(SqlDialects.Sqlite));
@@ -54,9 +54,9 @@ internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> title
     {
         try
         {
-            var build = Stopwatch.StartNew();
+            var build = new PhaseTimer();
             await PostgresPeer.LoadAsync(connectionString, titles, cancellationToken);
-            Builds.Add(new BuildMeasurement("PostgreSQL (COPY + GIN indexes)", titles.Count, build.Elapsed, null));
+            Builds.Add(new BuildMeasurement("PostgreSQL (COPY + GIN indexes; CPU: client only)", titles.Count, build.Elapsed, build.Cpu, null));
             await using var postgres = await PostgresPeer.ConnectAsync(connectionString, workers, Sql(SqlDialects.Postgres), cancellationToken);
             return await SystemMeasurement.MeasureAsync(postgres, queries, options.Threads, cancellationToken);
         }
@@ -67,11 +67,13 @@ internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> title
         }
     }
 
-    private PeerQuerySql Sql(SqlDialect dialect) => new(dialect, PriorVotes, catalogMean);
+    private PeerQuerySql Sql(SqlDialect dialect) => new(dialect, PriorVotes, catalogMean, BenchmarkRun.SearchNow);
 }
 
 /// <summary>How long a system took to ingest the generated titles and what it occupies on disk.</summary>
-internal sealed record BuildMeasurement(string What, int Titles, TimeSpan Elapsed, long? Bytes)
+internal sealed record BuildMeasurement(string What, int Titles, TimeSpan Elapsed, TimeSpan Cpu, long? Bytes)
 {
+    public double TitlesPerCpuSecond => Titles / Math.Max(Cpu.TotalSeconds, 1e-9);
+
     public double TitlesPerSecond => Titles / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

@@ -6,8 +6,11 @@ using Catalog.Benchmarks.Systems;
 namespace Catalog.Benchmarks.Measurements;
 
 /// <summary>One pass of a query list through a system: latency of every query, answers, failures.</summary>
-internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, SearchAnswer?[] Answers, int Failures, string? FirstFailure, TimeSpan Wall, long PeakResidentBytes)
+internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, SearchAnswer?[] Answers, int Failures, string? FirstFailure, TimeSpan Wall, TimeSpan Cpu, long PeakResidentBytes)
 {
+    /// <summary>CPU milliseconds per query (this process plus the system's local server processes).</summary>
+    public double CpuMsPerQuery => Cpu.TotalMilliseconds / Math.Max(1, LatencyMs.Length);
+
     public Percentiles Summary(int? firstQueries = null)
     {
         var take = Math.Min(firstQueries ?? LatencyMs.Length, LatencyMs.Length);
@@ -28,6 +31,7 @@ internal static class QueryRunner
         string? firstFailure = null;
         var next = -1;
         using var memory = new ProcessMemory.PeakSampler();
+        var cpu = CpuClock.Used(system.ServerProcesses);
         var wall = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, threads).Select(worker => Task.Run(async () =>
         {
@@ -50,7 +54,8 @@ internal static class QueryRunner
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
         wall.Stop();
-        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, memory.PeakBytes);
+        cpu = CpuClock.Used(system.ServerProcesses) - cpu;
+        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, cpu, memory.PeakBytes);
     }
 
     /// <summary>Share of queries whose expected title is among the first <paramref name="k"/> hits.</summary>

@@ -29,7 +29,7 @@ internal static class QueryMix
             {
                 < 0.30 => new(number, QueryShape.Plain, NameWords(title, random, 1 + random.Next(3)), null, Sort(random), 1),
                 < 0.40 => Prefix(number, title, random),
-                < 0.55 => Misspelled(number, title, random),
+                < 0.55 => Misspelled(number, title, now, random),
                 < 0.82 => new(number, QueryShape.Filtered, NameWords(title, random, 1 + random.Next(2)), Filter(title, now, random), Sort(random), 1),
                 < 0.90 => new(number, QueryShape.Person, title.Cast[0].Split(' '), null, Sort(random), 1),
                 _ => new(number, QueryShape.Deep, [vocabulary.TitleWords.Items[random.Next(200)].ToLowerInvariant()], null, Sort(random), 5 + random.Next(16)),
@@ -61,9 +61,11 @@ internal static class QueryMix
         return new BenchQuery(number, QueryShape.Prefix, words, null, TitleSort.Relevance, 1);
     }
 
-    /// <summary>The title's longest words (up to three, in name order) with one of them misspelled.</summary>
-    private static BenchQuery? Misspelled(int number, Title title, Random random)
+    /// <summary>An available title's longest words (up to three, in name order) with one of them misspelled.</summary>
+    private static BenchQuery? Misspelled(int number, Title title, DateTime now, Random random)
     {
+        if (!IsAvailable(title, now))
+            return null;
         var words = title.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = words.Select((w, i) => (Word: w.ToLowerInvariant(), Index: i))
             .OrderByDescending(p => p.Word.Length).Take(3).OrderBy(p => p.Index).Select(p => p.Word).ToList();
@@ -75,6 +77,10 @@ internal static class QueryMix
         typed[target] = Misspeller.Misspell(kept[target], random);
         return new BenchQuery(number, QueryShape.Misspelled, typed, null, TitleSort.Relevance, 1, title.Id, kept);
     }
+
+    /// <summary>Searchable at <paramref name="now"/> (SPEC: search shows only available titles).</summary>
+    public static bool IsAvailable(Title title, DateTime now) =>
+        title.AddedAt <= now && (title.AvailableUntil is not { } until || until > now);
 
     private static TitleFilter Filter(Title title, DateTime now, Random random)
     {

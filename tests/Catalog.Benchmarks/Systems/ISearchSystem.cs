@@ -7,6 +7,9 @@ internal interface ISearchSystem : IAsyncDisposable
 {
     string Name { get; }
 
+    /// <summary>Local server processes doing the work (PostgreSQL backends), whose CPU time counts too.</summary>
+    IReadOnlyList<int> ServerProcesses => [];
+
     /// <summary>Untimed set-up per query (Catalog resolves deep cursors by walking the earlier pages).</summary>
     Task PrepareAsync(IReadOnlyList<BenchQuery> queries, CancellationToken cancellationToken) => Task.CompletedTask;
 

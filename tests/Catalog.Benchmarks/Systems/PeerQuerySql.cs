@@ -9,7 +9,7 @@ namespace Catalog.Benchmarks.Systems;
 /// set is materialised once, then the page (sort, LIMIT/OFFSET), the total and the five facet counts
 /// are read from it. Facets are disjunctive like Catalog's: a facet ignores its own field's filter.
 /// </summary>
-internal sealed class PeerQuerySql(SqlDialect dialect, double priorVotes, double catalogMean)
+internal sealed class PeerQuerySql(SqlDialect dialect, double priorVotes, double catalogMean, DateTime now)
 {
     /// <param name="source">SELECT of dialect.Columns plus a <c>score</c> from titles aliased <c>t</c>, ending in a WHERE clause.</param>
     /// <param name="relevance">ORDER BY terms for the relevance sort over <c>m</c>.</param>
@@ -69,7 +69,7 @@ internal sealed class PeerQuerySql(SqlDialect dialect, double priorVotes, double
     }
 
     /// <summary>Filters on fields no requested facet counts: applied while materialising the matching set.</summary>
-    private static string BaseFilters(TitleFilter filter, List<(string Name, object Value)> parameters)
+    private string BaseFilters(TitleFilter filter, List<(string Name, object Value)> parameters)
     {
         var clauses = new List<string>();
         if (filter.Released is { } released)
@@ -90,6 +90,10 @@ internal sealed class PeerQuerySql(SqlDialect dialect, double priorVotes, double
 
         if (filter.HasTrailer is { } hasTrailer)
             clauses.Add($"t.has_trailer = {Add(parameters, "trailer", hasTrailer)}");
+
+        // Only titles available now, as Catalog's search shows.
+        var ticks = Add(parameters, "now", now.Ticks);
+        clauses.Add($"t.added_at <= {ticks} AND (t.until IS NULL OR t.until > {ticks})");
         return string.Concat(clauses.Select(c => " AND " + c));
     }
 

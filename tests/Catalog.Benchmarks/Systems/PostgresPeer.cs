@@ -12,6 +12,8 @@ namespace Catalog.Benchmarks.Systems;
 /// </summary>
 internal sealed class PostgresPeer(NpgsqlConnection[] connections, PeerQuerySql sql) : ISearchSystem
 {
+    public IReadOnlyList<int> ServerProcesses { get; } = [.. connections.Select(c => c.ProcessID)];
+
     public const string Database = "catalog_bench";
 
     private const string Relevance = "m.score DESC";

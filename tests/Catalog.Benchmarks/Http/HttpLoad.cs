@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Catalog.Benchmarks.Reporting;
+
+namespace Catalog.Benchmarks.Http;
+
+/// <summary>One kind of request the load generators send: method, body or query string, extra headers.</summary>
+internal sealed record HttpRequestShape(string Method, string PathAndQuery, string? JsonBody, IReadOnlyDictionary<string, string> Headers);
+
+internal sealed record HttpLoadResult(string Tool, int Connections, TimeSpan Duration, long Requests, double PerSecond, double P50, double P99, long Unexpected, int ExpectedStatus);
+
+/// <summary>
+/// The built-in load generator: N workers, each with its own connection, sending requests back to back for
+/// a fixed time and timing each one. Used when wrk is not installed.
+/// </summary>
+internal static class HttpLoad
+{
+    public static async Task<HttpLoadResult> RunAsync(
+        Uri server, IReadOnlyList<HttpRequestShape> shapes, int expectedStatus, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        var latencies = new List<double>[connections];
+        long unexpected = 0;
+        var next = -1;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        {
+            var mine = latencies[worker] = [];
+            while (wall.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var shape = shapes[(int)((uint)Interlocked.Increment(ref next) % (uint)shapes.Count)];
+                using var request = Message(shape);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.SendAsync(request, cancellationToken);
+                    await response.Content.LoadIntoBufferAsync(cancellationToken);
+                    if ((int)response.StatusCode != expectedStatus)
+                        Interlocked.Increment(ref unexpected);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref unexpected);
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }, cancellationToken)));
+        wall.Stop();
+        var summary = Percentiles.Of([.. latencies.SelectMany(l => l)], wall.Elapsed);
+        return new HttpLoadResult("built-in HttpClient", connections, wall.Elapsed, summary.Count, summary.PerSecond, summary.P50, summary.P99, unexpected, expectedStatus);
+    }
+
+    public static HttpRequestMessage Message(HttpRequestShape shape)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(shape.Method), shape.PathAndQuery);
+        if (shape.JsonBody is not null)
+            request.Content = new StringContent(shape.JsonBody, System.Text.Encoding.UTF8, "application/json");
+        request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json, application/json");
+        foreach (var (name, value) in shape.Headers)
+            request.Headers.TryAddWithoutValidation(name, value);
+        return request;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Catalog.Benchmarks.Queries;
+using Catalog.Benchmarks.Reporting;
+
+namespace Catalog.Benchmarks.Http;
+
+/// <summary>
+/// GraphQL over HTTP on loopback against the real app (<c>catalog serve</c> as a child process on the data
+/// directory the in-process run built): a typical search query, uncached (POST, every request a different
+/// query of the mix), and the HTTP cache hit path (GET with If-None-Match → 304).
+/// </summary>
+internal sealed class HttpSuite(BenchOptions options, IReadOnlyList<BenchQuery> queries, string dataDirectory, TextWriter output)
+{
+    public const string SearchDocument = """
+        query Search($q: String, $after: String) {
+          search(query: $q, first: 20, after: $after, facets: [GENRE, TAG, DECADE, KIND, RATING_BUCKET]) {
+            totalCount
+            edges { cursor node { id name year kind } highlights { field snippet } }
+            facets { field values { value count selected } }
+            pageInfo { hasNextPage endCursor }
+            didYouMean
+          }
+        }
+        """;
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Runs both paths; returns the problems seen (error answers, a server that never got ready).</summary>
+    public async Task<List<string>> RunAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (CatalogApp.Locate(options.CatalogDll) is not { } dll)
+        {
+            output.WriteLine("- GraphQL over HTTP: skipped, catalog.dll not found (build src/Catalog.Api in Release, or pass --catalog-dll).");
+            return problems;
+        }
+
+        var server = new Uri($"http://127.0.0.1:{FreePort()}/");
+        using var app = CatalogApp.Start(dll, server, dataDirectory, Path.Combine(options.Work, "server.log"));
+        var startup = Stopwatch.StartNew();
+        if (!await app.WaitReadyAsync(server, ReadyTimeout, cancellationToken))
+        {
+            problems.Add($"catalog serve did not become ready (see {Path.Combine(options.Work, "server.log")})");
+            return problems;
+        }
+
+        var table = new MarkdownTable(
+            $"GraphQL over HTTP on loopback (catalog serve, ready after {startup.Elapsed.TotalSeconds:0.0} s)",
+            "path", "tool", "connections", "seconds", "requests", "requests/s", "p50 ms", "p99 ms", "errors", "server CPU ms/request", "server RSS peak");
+        var texts = queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
+        var uncached = texts.Select(text => new HttpRequestShape("POST", "/graphql", Body(text), new Dictionary<string, string>())).ToList();
+        problems.AddRange(await Measure(table, "search, uncached (POST, mixed texts)", server, app, uncached, 200, cancellationToken));
+
+        var cached = await CachedShapesAsync(server, texts.Take(50).ToList(), cancellationToken);
+        if (cached.Count == 0)
+            problems.Add("HTTP cache hit path: GET answers carry no ETag, or If-None-Match does not give 304");
+        else
+            problems.AddRange(await Measure(table, "search, cache hit (GET + If-None-Match → 304)", server, app, cached, 304, cancellationToken));
+        table.Row("server resident memory after the runs", "", "", "", "", "", "", "", "", "", MarkdownTable.Mb(ProcessMemory.ResidentBytes(app.ProcessId)));
+        table.Print(output);
+        return problems;
+    }
+
+    private async Task<IEnumerable<string>> Measure(
+        MarkdownTable table, string path, Uri server, CatalogApp app, IReadOnlyList<HttpRequestShape> shapes, int expected, CancellationToken cancellationToken)
+    {
+        // Warm-up: every shape once, so JIT, document caches and the index's OS cache are warm for both paths.
+        await HttpLoad.RunAsync(server, shapes, expected, 2, TimeSpan.FromSeconds(Math.Min(3, options.HttpSeconds)), cancellationToken);
+        using var memory = new ProcessMemory.PeakSampler(app.ProcessId);
+        var duration = TimeSpan.FromSeconds(options.HttpSeconds);
+        var serverCpu = CpuClock.OfProcess(app.ProcessId);
+        var result = WrkLoad.Locate() is { } wrk
+            ? await WrkLoad.RunAsync(wrk, server, shapes, expected, options.HttpConnections, duration, options.Work, cancellationToken)
+            : await HttpLoad.RunAsync(server, shapes, expected, options.HttpConnections, duration, cancellationToken);
+        table.Row(path, result.Tool, result.Connections, result.Duration.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+            result.Requests, result.PerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+            MarkdownTable.Ms(result.P50), MarkdownTable.Ms(result.P99), result.Unexpected,
+            MarkdownTable.Ms((CpuClock.OfProcess(app.ProcessId) - serverCpu).TotalMilliseconds / Math.Max(1, result.Requests)),
+            MarkdownTable.Mb(memory.PeakBytes));
+        return result.Unexpected > 0 ? [$"{path}: {result.Unexpected} of {result.Requests} answers were errors"] : [];
+    }
+
+    /// <summary>GET requests with the ETag each one got, kept only when the server answers them 304.</summary>
+    private static async Task<List<HttpRequestShape>> CachedShapesAsync(Uri server, List<string> texts, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = server };
+        var shapes = new List<HttpRequestShape>();
+        foreach (var text in texts)
+        {
+            var path = "/graphql?query=" + Uri.EscapeDataString(SearchDocument) + "&variables=" + Uri.EscapeDataString(JsonSerializer.Serialize(new { q = text }));
+            using var first = await client.SendAsync(HttpLoad.Message(new HttpRequestShape("GET", path, null, new Dictionary<string, string>())), cancellationToken);
+            if (first.Headers.ETag is not { } etag)
+                continue;
+            var shape = new HttpRequestShape("GET", path, null, new Dictionary<string, string> { ["If-None-Match"] = etag.ToString() });
+            using var second = await client.SendAsync(HttpLoad.Message(shape), cancellationToken);
+            if (second.StatusCode == HttpStatusCode.NotModified)
+                shapes.Add(shape);
+        }
+
+        return shapes;
+    }
+
+    private static string Body(string text) =>
+        JsonSerializer.Serialize(new { query = SearchDocument, variables = new { q = text } });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,116 @@
+using Catalog.Benchmarks.Queries;
+using Catalog.Benchmarks.Reporting;
+using Catalog.Benchmarks.Systems;
+using Catalog.Core;
+using Catalog.Core.Search;
+using Catalog.Core.Titles;
+using Catalog.Search;
+using Catalog.Search.Analysis;
+using Catalog.Search.Indexing;
+using Catalog.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Benchmarks.Measurements;
+
+/// <summary>
+/// Catalog in process, wired as the app wires it (AddCatalogStore + AddCatalogSearch): store import,
+/// index build (from memory and from the store), search over ITitleSearch, edit-to-visible latency.
+/// </summary>
+internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> titles, TextWriter output) : IAsyncDisposable
+{
+    private const int ImportBatch = 2_000;
+
+    private ServiceProvider? services;
+    private List<IHostedService> hosted = [];
+
+    public List<BuildMeasurement> Builds { get; } = [];
+
+    public MarkdownTable Memory { get; } = new("Catalog resident memory (this process; the generated titles themselves are held too)", "when", "resident");
+
+    public string DataDirectory => Path.Combine(options.Work, "catalog-data");
+
+    /// <summary>Imports into the store and builds the index; null when the engine has no ITitleSearch registered yet.</summary>
+    public async Task<ITitleSearch?> StartAsync(CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+        services = Services(DataDirectory);
+        await ImportAsync(services, cancellationToken);
+        if (options.MemoryBuild)
+            await BuildFromMemoryAsync(services.GetRequiredService<CatalogAnalyzers>(), cancellationToken);
+        Memory.Row("after store import (and in-memory build)", MarkdownTable.Mb(ProcessMemory.ResidentBytes()));
+
+        var clock = new PhaseTimer();
+        hosted = [.. services.GetServices<IHostedService>()];
+        foreach (var service in hosted)
+            await service.StartAsync(cancellationToken);
+        var index = services.GetRequiredService<CatalogIndex>();
+        Builds.Add(new BuildMeasurement("Catalog index, built from the SQLite store (startup)", index.DocumentCount, clock.Elapsed, clock.Cpu, index.SizeBytes));
+        GC.Collect();
+        Memory.Row("serving (index open, store built)", MarkdownTable.Mb(ProcessMemory.ResidentBytes()));
+        var search = services.GetService<ITitleSearch>();
+        if (search is null)
+            output.WriteLine("- Catalog search: skipped, no ITitleSearch is registered by AddCatalogSearch yet.");
+        return search;
+    }
+
+    public async Task<EditLatency> MeasureEditsAsync(ITitleSearch search, CancellationToken cancellationToken) =>
+        await EditLatency.MeasureAsync(services!.GetRequiredService<ICatalogDbFactory>(), search, titles, options.Edits, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in Enumerable.Reverse(hosted))
+            await service.StopAsync(CancellationToken.None);
+        if (services is not null)
+            await services.DisposeAsync();
+    }
+
+    private static ServiceProvider Services(string dataDirectory)
+    {
+        var catalog = new CatalogOptions { DataDirectory = dataDirectory };
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton(Options.Create(catalog));
+        collection.AddSingleton<TimeProvider>(new FixedTimeProvider(BenchmarkRun.SearchNow));
+        collection.AddCatalogStore(catalog, new StoreOptions());
+        collection.AddCatalogSearch(new SearchOptions());
+        return collection.BuildServiceProvider();
+    }
+
+    /// <summary>The store import path: batches of titles added through CatalogDbContext (change log included).</summary>
+    private async Task ImportAsync(ServiceProvider provider, CancellationToken cancellationToken)
+    {
+        await provider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
+        var factory = provider.GetRequiredService<ICatalogDbFactory>();
+        var clock = new PhaseTimer();
+        foreach (var batch in titles.Chunk(ImportBatch))
+        {
+            await using var db = factory.Create();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Titles.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var file = new FileInfo(Path.Combine(DataDirectory, "catalog.db"));
+        Builds.Add(new BuildMeasurement($"Catalog store import (EF Core, SQLite, batches of {ImportBatch})", titles.Count, clock.Elapsed, clock.Cpu, file.Exists ? file.Length : null));
+    }
+
+    /// <summary>The index builder alone: the generated list fed straight into a fresh CatalogIndex.</summary>
+    private async Task BuildFromMemoryAsync(CatalogAnalyzers analyzers, CancellationToken cancellationToken)
+    {
+        var layout = new IndexLayout(Path.Combine(options.Work, "index-from-memory"));
+        if (Directory.Exists(layout.Root))
+            Directory.Delete(layout.Root, recursive: true);
+        var clock = new PhaseTimer();
+        using (var index = new CatalogIndex(layout, analyzers, new ListTitleFeed(titles), new SearchOptions(), NullLogger<CatalogIndex>.Instance))
+        {
+            await index.OpenAsync(cancellationToken);
+            Builds.Add(new BuildMeasurement("Catalog index, built from the in-memory list", index.DocumentCount, clock.Elapsed, clock.Cpu, index.SizeBytes));
+        }
+
+        Directory.Delete(layout.Root, recursive: true);
+    }
+}

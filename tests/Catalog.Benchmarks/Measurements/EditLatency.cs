@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Catalog.Benchmarks.Reporting;
+using Catalog.Core.Search;
+using Catalog.Core.Titles;
+using Catalog.Store;
+
+namespace Catalog.Benchmarks.Measurements;
+
+/// <summary>
+/// Edit-to-visible latency through the change log: rename a title through CatalogDbContext (the write
+/// path every API mutation takes), then search for the new word until the title shows up.
+/// </summary>
+internal sealed record EditLatency(Percentiles Summary, int NotVisible)
+{
+    private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(30);
+
+    public static async Task<EditLatency> MeasureAsync(
+        ICatalogDbFactory store, ITitleSearch search, IReadOnlyList<Title> titles, int edits, CancellationToken cancellationToken)
+    {
+        var available = titles.Where(t => Queries.QueryMix.IsAvailable(t, BenchmarkRun.SearchNow)).ToList();
+        var latencies = new List<double>();
+        var notVisible = 0;
+        var random = new Random(edits);
+        for (var i = 0; i < edits; i++)
+        {
+            var id = available[random.Next(available.Count)].Id;
+            var marker = Marker(i);
+            var clock = Stopwatch.StartNew();
+            await using (var db = store.Create())
+            {
+                var title = await db.Titles.FindAsync([id], cancellationToken) ?? throw new InvalidOperationException($"title {id} is missing from the store");
+                title.Name = $"{title.Name} {marker}";
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (await VisibleAsync(search, marker, id, cancellationToken))
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            else
+                notVisible++;
+        }
+
+        return new EditLatency(Percentiles.Of(latencies, TimeSpan.Zero), notVisible);
+    }
+
+    /// <summary>A word no generated title has ("zzqedit" plus letters), so only the edited title matches it.</summary>
+    private static string Marker(int edit) =>
+        "zzqedit" + new string([.. edit.ToString("D3", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('a' + (d - '0')))]);
+
+    private static async Task<bool> VisibleAsync(ITitleSearch search, string marker, string id, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var request = new SearchRequest { Query = marker, First = 5, Highlight = false };
+        while (clock.Elapsed < GiveUp)
+        {
+            var result = await search.SearchAsync(request, cancellationToken);
+            if (result.Hits.Any(h => h.TitleId == id))
+                return true;
+            await Task.Delay(5, cancellationToken);
+        }
+
+        return false;
+    }
+}
