@@ -18,8 +18,14 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Trail
     private int inserted;
     private int updated;
     private int skipped;
+    private readonly Dictionary<string, (SourceRecord First, int Count)> skippedByReason = new(StringComparer.Ordinal);
 
-    public ImportSummary Summary() => new(inserted, updated, skipped, rejected, warnings);
+    public ImportSummary Summary() => new(
+        inserted,
+        updated,
+        skipped,
+        rejected,
+        [.. warnings, .. skippedByReason.Select(s => new ImportIssue(s.Value.First.Record, s.Value.First.Id, s.Value.First.Name, $"{s.Value.Count} record(s) skipped, the first here: {s.Key}"))]);
 
     public async Task WriteAsync(IReadOnlyList<SourceRecord> batch, CancellationToken cancellationToken)
     {
@@ -42,6 +48,13 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Trail
 
     private TitleDraft? Validated(SourceRecord record)
     {
+        if (record.SkipReason is { } skipReason)
+        {
+            skipped++;
+            skippedByReason[skipReason] = skippedByReason.TryGetValue(skipReason, out var seen) ? (seen.First, seen.Count + 1) : (record, 1);
+            return null;
+        }
+
         if (record.RejectReason is not null || record.Draft is null)
         {
             Reject(record, record.RejectReason ?? "the source produced no title", null);

@@ -24,6 +24,12 @@ public sealed record SourceRecord
 
     public string? RejectReason { get; init; }
 
+    /// <summary>
+    /// Set when the record is, by design, not a catalog title (an IMDb episode, say): it is counted as
+    /// skipped, and the summary carries one warning per distinct reason instead of one per record.
+    /// </summary>
+    public string? SkipReason { get; init; }
+
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Bytes of the input consumed when this record was read (0 when unknown); drives progress.</summary>

@@ -10,16 +10,20 @@ internal static class ImdbRecords
     public const string AdultTag = "adult";
     private const string Documentary = "Documentary";
 
-    /// <summary>The row's key, or the reason the row cannot be a title at all.</summary>
-    public static (long Key, TitleKind Kind, string? RejectReason) Identify(string[] fields)
+    /// <summary>
+    /// The row's key; or the reason the row is broken (rejected); or the reason it is, by design, not a
+    /// catalog title (skipped: IMDb's files are mostly episodes, which would swamp the summary if each
+    /// were reported).
+    /// </summary>
+    public static (long Key, TitleKind Kind, string? RejectReason, string? SkipReason) Identify(string[] fields)
     {
         if (fields.Length != Columns)
-            return (0, default, $"expected {Columns} tab-separated columns, found {fields.Length}");
+            return (0, default, $"expected {Columns} tab-separated columns, found {fields.Length}", null);
         if (!ImdbFiles.TryParseKey(fields[0], out var key))
-            return (0, default, $"tconst '{fields[0]}' is not an IMDb id (tt followed by digits)");
+            return (0, default, $"tconst '{fields[0]}' is not an IMDb id (tt followed by digits)", null);
         if (ImdbTitleTypes.KindOf(fields[1]) is not { } kind)
-            return (0, default, $"titleType '{fields[1]}' is not imported (episodes, pilots and video games are not catalog titles)");
-        return (key, kind, null);
+            return (0, default, null, $"titleType '{fields[1]}' is not imported (episodes, pilots and video games are not catalog titles)");
+        return (key, kind, null, null);
     }
 
     /// <summary>

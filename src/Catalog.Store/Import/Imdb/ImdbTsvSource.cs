@@ -48,12 +48,12 @@ public sealed class ImdbTsvSource : ITitleSource
 
     private static async Task<SourceRecord> ReadRecordAsync(int line, string[] fields, ImdbRatings? ratings, CancellationToken cancellationToken)
     {
-        var (key, kind, rejectReason) = ImdbRecords.Identify(fields);
-        if (rejectReason is not null)
+        var (key, kind, rejectReason, skipReason) = ImdbRecords.Identify(fields);
+        if (rejectReason is not null || skipReason is not null)
         {
             return new SourceRecord
             {
-                Record = line, Id = fields[0], Name = fields.Length > 2 ? fields[2] : null, RejectReason = rejectReason,
+                Record = line, Id = fields[0], Name = fields.Length > 2 ? fields[2] : null, RejectReason = rejectReason, SkipReason = skipReason,
             };
         }
 

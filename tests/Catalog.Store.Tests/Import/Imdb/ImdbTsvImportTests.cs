@@ -12,6 +12,7 @@ public sealed class ImdbTsvImportTests : StoreImportTest
             "tt0111161\tmovie\tThe Shawshank Redemption\tThe Shawshank Redemption\t0\t1994\t\\N\t142\tDrama",
             "tt0903747\ttvSeries\tBreaking Bad\tBreaking Bad\t0\t2008\t2013\t49\tCrime,Drama,Thriller",
             "tt0959621\ttvEpisode\tPilot\tPilot\t0\t2008\t\\N\t58\tCrime,Drama,Thriller",
+            "tt0959622\ttvEpisode\tEpisode 2\tEpisode 2\t0\t2008\t\\N\t58\tCrime,Drama,Thriller",
             "tt9999998\tmovie\tAnnounced\tAnnounced\t0\t2099\t\\N\t\\N\tDrama");
         Folder.WriteGzip("title.ratings.tsv.gz", ImdbTsvSourceTests.RatingsHeader,
             "tt0111161\t9.3\t3000000", "tt0903747\t9.5\t2100000", "tt0959621\t9.0\t40000");
@@ -24,10 +25,14 @@ public sealed class ImdbTsvImportTests : StoreImportTest
 
         var first = await Harness.ImportAsync(Folder.Path);
 
-        Assert.Equal((2, 0, 0), (first.Inserted, first.Updated, first.Skipped));
-        Assert.Equal([4, 5], first.Rejected.Select(r => r.Record));
-        Assert.Contains("tvEpisode", first.Rejected[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("future", first.Rejected[1].Reason, StringComparison.Ordinal);
+        // Episodes are not catalog titles: skipped, and reported once for all of them.
+        Assert.Equal((2, 0, 2), (first.Inserted, first.Updated, first.Skipped));
+        var episodes = Assert.Single(first.Warnings, w => w.Reason.Contains("tvEpisode", StringComparison.Ordinal));
+        Assert.Equal((4, "Pilot"), (episodes.Record, episodes.Name));
+        Assert.StartsWith("2 record(s) skipped", episodes.Reason, StringComparison.Ordinal);
+        var future = Assert.Single(first.Rejected);
+        Assert.Equal(6, future.Record);
+        Assert.Contains("future", future.Reason, StringComparison.Ordinal);
         var series = (await Harness.TitleAsync("tt0903747"))!;
         Assert.Equal((TitleKind.Series, 2008, 49), (series.Kind, series.ReleaseYear, series.RuntimeMinutes));
         Assert.Equal(2100000, series.RatingCount);
@@ -37,7 +42,7 @@ public sealed class ImdbTsvImportTests : StoreImportTest
         Harness.Store.Clock.Advance(TimeSpan.FromDays(1));
         var second = await Harness.ImportAsync(Folder.Path, "imdb-tsv");
 
-        Assert.Equal((0, 0, 2), (second.Inserted, second.Updated, second.Skipped));
+        Assert.Equal((0, 0, 4), (second.Inserted, second.Updated, second.Skipped));
         Assert.Equal(sequence, await Harness.LastSequenceAsync());
     }
 

@@ -85,13 +85,14 @@ public sealed class ImdbTsvSourceTests : IDisposable
     [InlineData("tvPilot")]
     [InlineData("videoGame")]
     [InlineData("somethingNew")]
-    public async Task Other_title_types_are_rejected_with_the_type_named(string titleType)
+    public async Task Other_title_types_are_skipped_with_the_type_named(string titleType)
     {
         _folder.Write("title.basics.tsv", Header, Row("tt0000001", titleType, "Pilot"), Row("tt0000002", "movie", "Film"));
 
         var records = await ReadAsync();
 
-        Assert.Equal($"titleType '{titleType}' is not imported (episodes, pilots and video games are not catalog titles)", records[0].RejectReason);
+        Assert.Equal($"titleType '{titleType}' is not imported (episodes, pilots and video games are not catalog titles)", records[0].SkipReason);
+        Assert.Null(records[0].RejectReason);
         Assert.Equal("Pilot", records[0].Name);
         Assert.Equal("Film", records[1].Draft!.Title.Name);
     }
