@@ -23,6 +23,7 @@ public sealed partial class CatalogIndex(
     private IndexGeneration? current;
     private long latestSeen;
     private bool caughtUp;
+    private string? unopenable;
 
     public IndexLayout Layout => layout;
 
@@ -100,6 +101,12 @@ public sealed partial class CatalogIndex(
         {
             FollowPointer();
             return current is null ? 0 : await ApplyChangesAsync(current, cancellationToken);
+        }
+        catch
+        {
+            // Not ready until a catch-up succeeds again (store unreachable, disk full, …).
+            Volatile.Write(ref caughtUp, false);
+            throw;
         }
         finally
         {
@@ -225,10 +232,14 @@ public sealed partial class CatalogIndex(
     private void FollowPointer()
     {
         var pointed = layout.ReadPointer();
-        if (pointed is null || pointed == current?.Name)
+        if (pointed is null || pointed == current?.Name || pointed == unopenable)
             return;
         if (TryOpen(pointed) is not { } next)
+        {
+            unopenable = pointed; // logged once, not at every poll
             return;
+        }
+
         var old = current;
         Volatile.Write(ref current, next);
         old?.Retire(delete: true);

@@ -5,8 +5,11 @@ using Catalog.Search.Indexing;
 
 namespace Catalog.Search.Tests.Fixtures;
 
-/// <summary>The real store feed with a hook run before each title of a full scan (to fail or to race the build).</summary>
-public sealed class HookedFeed(ITitleFeed inner, Func<int, Task> beforeTitle) : ITitleFeed
+/// <summary>
+/// The real store feed with hooks run before each title of a full scan and before each change-log read
+/// (to fail or to race the index).
+/// </summary>
+public sealed class HookedFeed(ITitleFeed inner, Func<int, Task> beforeTitle, Func<Task>? beforeChanges = null) : ITitleFeed
 {
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => inner.LatestSequenceAsync(cancellationToken);
 
@@ -22,8 +25,12 @@ public sealed class HookedFeed(ITitleFeed inner, Func<int, Task> beforeTitle) : 
         }
     }
 
-    public Task<IReadOnlyList<ChangeLogEntry>> ChangesAfterAsync(long sequence, int max, CancellationToken cancellationToken) =>
-        inner.ChangesAfterAsync(sequence, max, cancellationToken);
+    public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAfterAsync(long sequence, int max, CancellationToken cancellationToken)
+    {
+        if (beforeChanges is not null)
+            await beforeChanges();
+        return await inner.ChangesAfterAsync(sequence, max, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         inner.LoadAsync(ids, cancellationToken);

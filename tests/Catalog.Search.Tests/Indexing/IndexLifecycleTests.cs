@@ -47,6 +47,25 @@ public sealed class IndexLifecycleTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task The_index_is_not_ready_while_catching_up_fails_and_ready_again_after()
+    {
+        var storeDown = false;
+        await using var process = sandbox.Start(feed => new HookedFeed(feed, _ => Task.CompletedTask,
+            () => storeDown ? throw new IOException("store unreachable") : Task.CompletedTask));
+        await process.Index.OpenAsync(CancellationToken.None);
+        Assert.True(process.Index.IsReady);
+
+        storeDown = true;
+        await Assert.ThrowsAsync<IOException>(() => process.Index.CatchUpAsync(CancellationToken.None));
+        Assert.False(process.Index.IsReady);
+        Assert.Equal(FixtureTitles.All.Count, process.CountAll());
+
+        storeDown = false;
+        await process.Index.CatchUpAsync(CancellationToken.None);
+        Assert.True(process.Index.IsReady);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_restart_resumes_from_the_committed_sequence_without_rebuilding()
     {
         string generation;
