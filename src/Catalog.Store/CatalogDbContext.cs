@@ -53,6 +53,8 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
             title.Property(t => t.ImdbId).HasMaxLength(16);
             title.Property(t => t.TmdbId).HasMaxLength(16);
             title.Ignore(t => t.RatingAverage);
+            title.Ignore(t => t.ImportedRatingSum);
+            title.Ignore(t => t.ImportedRatingCount);
             title.Ignore(t => t.EffectiveReleaseDate);
             title.HasIndex(t => t.AddedAt);
             title.HasIndex(t => t.ImdbId);

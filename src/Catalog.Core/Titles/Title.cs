@@ -38,6 +38,20 @@ public sealed class Title
 
     public int RatingCount { get; set; }
 
+    /// <summary>
+    /// The part of <see cref="RatingSum"/> that comes from viewer reviews written here. Imports replace
+    /// only the imported part, so re-importing a catalog never erases viewers' ratings.
+    /// </summary>
+    public double ReviewRatingSum { get; set; }
+
+    /// <summary>The part of <see cref="RatingCount"/> that comes from viewer reviews written here.</summary>
+    public int ReviewRatingCount { get; set; }
+
+    /// <summary>The imported votes: the aggregate less the reviews' share.</summary>
+    public double ImportedRatingSum => RatingSum - ReviewRatingSum;
+
+    public int ImportedRatingCount => RatingCount - ReviewRatingCount;
+
     public List<Trailer> Trailers { get; set; } = [];
 
     /// <summary>Last write to this row, UTC (maintained by the store).</summary>

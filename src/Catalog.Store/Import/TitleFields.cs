@@ -32,8 +32,9 @@ internal static class TitleFields
         List(nameof(Title.Cast), t => t.Cast, (t, v) => t.Cast = v),
         Value(nameof(Title.ImdbId), t => t.ImdbId, (t, v) => t.ImdbId = v),
         Value(nameof(Title.TmdbId), t => t.TmdbId, (t, v) => t.TmdbId = v),
-        Value(nameof(Title.RatingSum), t => t.RatingSum, (t, v) => t.RatingSum = v),
-        Value(nameof(Title.RatingCount), t => t.RatingCount, (t, v) => t.RatingCount = v),
+        // Sources provide imported votes only; the reviews' share of the aggregate stays as it is.
+        Value(nameof(Title.RatingSum), t => t.ImportedRatingSum, (t, v) => t.RatingSum = v + t.ReviewRatingSum),
+        Value(nameof(Title.RatingCount), t => t.ImportedRatingCount, (t, v) => t.RatingCount = v + t.ReviewRatingCount),
     ];
 
     /// <summary>True when writing the draft would change the stored title.</summary>

@@ -39,10 +39,13 @@ public sealed class ReviewService(CatalogDbContext db)
             db.Reviews.Add(review);
             title.RatingSum += rating;
             title.RatingCount += 1;
+            title.ReviewRatingSum += rating;
+            title.ReviewRatingCount += 1;
         }
         else
         {
             title.RatingSum += rating - review.Rating;
+            title.ReviewRatingSum += rating - review.Rating;
             review.Rating = rating;
             review.Body = text;
             review.AuthorName = author.DisplayName;

@@ -69,11 +69,12 @@ public static class CatalogJsonWriter
         Strings(writer, "cast", title.Cast);
         OptionalString(writer, "imdbId", title.ImdbId);
         OptionalString(writer, "tmdbId", title.TmdbId);
-        if (title.RatingCount > 0)
+        // Imported votes only: reviews are not part of the format, and importing the file back must not count them twice.
+        if (title.ImportedRatingCount > 0)
         {
             writer.WriteStartObject("rating");
-            writer.WriteNumber("sum", title.RatingSum);
-            writer.WriteNumber("count", title.RatingCount);
+            writer.WriteNumber("sum", title.ImportedRatingSum);
+            writer.WriteNumber("count", title.ImportedRatingCount);
             writer.WriteEndObject();
         }
 

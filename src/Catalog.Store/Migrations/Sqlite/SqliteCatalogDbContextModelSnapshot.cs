@@ -186,6 +186,12 @@ namespace Catalog.Store.Migrations.Sqlite
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReviewRatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ReviewRatingSum")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("RuntimeMinutes")
                         .HasColumnType("INTEGER");
 
