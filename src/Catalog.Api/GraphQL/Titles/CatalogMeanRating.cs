@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalog.Api.GraphQL.Titles;
 
 /// <summary>
-/// C of the weighted rating: the mean of every rating in the catalog. Recomputed at most once a minute
-/// (it moves slowly and the sum over all titles is a full scan).
+/// C of the weighted rating: the mean of every rating in the catalog (Σ rating sums / Σ vote counts, as the
+/// search side computes it for the RATING sort, so rating.weighted agrees with that order). Recomputed at
+/// most once a minute: it moves slowly and the sum over all titles is a full scan.
 /// </summary>
 public sealed class CatalogMeanRating(ICatalogDbFactory factory) : IDisposable
 {
-    /// <summary>Used while the catalog holds no ratings at all: the middle of the 1–10 scale.</summary>
-    public const double EmptyCatalogMean = 5.5;
+    /// <summary>While the catalog holds no ratings at all; the same value the search side's RATING sort uses.</summary>
+    public const double EmptyCatalogMean = 0;
 
     private const long MaxAgeMs = 60_000;
     private readonly SemaphoreSlim refresh = new(1, 1);
