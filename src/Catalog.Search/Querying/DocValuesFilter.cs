@@ -25,14 +25,13 @@ internal sealed class DocValuesFilter(string description, Func<AtomicReader, Pre
     public static DocValuesFilter Range(string field, long min, long max) =>
         new($"{field}:[{min} TO {max}]", reader =>
         {
-            var values = reader.GetNumericDocValues(field);
+            var values = SegmentColumns.Longs(reader, field);
             if (values is null || min > max)
                 return null;
-            var present = reader.GetDocsWithField(field);
             return doc =>
             {
-                var value = values.Get(doc);
-                return value >= min && value <= max && present.Get(doc);
+                var value = values[doc];
+                return value >= min && value <= max && value != SegmentColumns.Missing;
             };
         });
 
@@ -40,11 +39,11 @@ internal sealed class DocValuesFilter(string description, Func<AtomicReader, Pre
     public static DocValuesFilter AvailableAt(long nowTicks) =>
         new($"available@{nowTicks}", reader =>
         {
-            var added = reader.GetNumericDocValues(IndexFields.AddedAt);
-            var until = reader.GetNumericDocValues(IndexFields.AvailableUntil);
+            var added = SegmentColumns.Longs(reader, IndexFields.AddedAt);
+            var until = SegmentColumns.Longs(reader, IndexFields.AvailableUntil);
             if (added is null || until is null)
                 return null;
-            return doc => added.Get(doc) <= nowTicks && until.Get(doc) > nowTicks;
+            return doc => added[doc] <= nowTicks && until[doc] > nowTicks;
         });
 
     /// <summary>Weighted rating (catalog mean and prior votes given) at least <paramref name="min"/>.</summary>
@@ -57,14 +56,14 @@ internal sealed class DocValuesFilter(string description, Func<AtomicReader, Pre
 }
 
 /// <summary>The rating doc values of one segment (sum as double bits, vote count).</summary>
-internal readonly struct RatingValues(NumericDocValues? sums, NumericDocValues? counts)
+internal readonly struct RatingValues(long[]? sums, long[]? counts)
 {
     public static RatingValues For(AtomicReader reader) =>
-        new(reader.GetNumericDocValues(IndexFields.RatingSum), reader.GetNumericDocValues(IndexFields.RatingCount));
+        new(SegmentColumns.Longs(reader, IndexFields.RatingSum), SegmentColumns.Longs(reader, IndexFields.RatingCount));
 
-    public long Votes(int doc) => counts?.Get(doc) ?? 0;
+    public long Votes(int doc) => counts is null || counts[doc] == SegmentColumns.Missing ? 0 : counts[doc];
 
-    public double Sum(int doc) => sums is null ? 0 : BitConverter.Int64BitsToDouble(sums.Get(doc));
+    public double Sum(int doc) => sums is null || sums[doc] == SegmentColumns.Missing ? 0 : BitConverter.Int64BitsToDouble(sums[doc]);
 
     public double Weighted(int doc, double catalogMean, double priorVotes)
     {

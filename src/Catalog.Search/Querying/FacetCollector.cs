@@ -43,8 +43,8 @@ internal sealed class FacetCollector : ICollector
 
     private sealed class FieldCounts(FacetOrdinals? ordinals, string indexField)
     {
-        private SortedSetDocValues? segmentValues;
-        private int segment;
+        private SegmentOrdinals? segmentOrds;
+        private int[]? toGlobal;
 
         public string Field => indexField;
 
@@ -54,18 +54,18 @@ internal sealed class FacetCollector : ICollector
 
         public void SetSegment(AtomicReaderContext context)
         {
-            segment = context.Ord;
-            segmentValues = ordinals is null ? null : context.AtomicReader.GetSortedSetDocValues(indexField);
+            segmentOrds = ordinals is null ? null : SegmentColumns.Ordinals(context.AtomicReader, indexField);
+            toGlobal = ordinals?.SegmentToGlobal(context.Ord);
         }
 
         public void Collect(int doc)
         {
-            if (segmentValues is null)
+            if (segmentOrds is null)
                 return;
-            segmentValues.SetDocument(doc);
-            long ord;
-            while ((ord = segmentValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                Counts[ordinals!.Global(segment, ord)]++;
+            var ords = segmentOrds.Ords;
+            var end = segmentOrds.Starts[doc + 1];
+            for (var i = segmentOrds.Starts[doc]; i < end; i++)
+                Counts[toGlobal is null ? ords[i] : toGlobal[ords[i]]]++;
         }
     }
 }

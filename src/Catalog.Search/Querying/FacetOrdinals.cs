@@ -17,12 +17,14 @@ internal sealed class FacetOrdinals
     private readonly MultiDocValues.OrdinalMap? map;
     private readonly IList<AtomicReaderContext> leaves;
     private readonly string field;
+    private readonly int[]?[] segmentToGlobal;
 
     private FacetOrdinals(string field, IList<AtomicReaderContext> leaves, MultiDocValues.OrdinalMap? map, long valueCount)
     {
         this.field = field;
         this.leaves = leaves;
         this.map = map;
+        segmentToGlobal = new int[]?[leaves.Count];
         ValueCount = valueCount;
     }
 
@@ -32,7 +34,22 @@ internal sealed class FacetOrdinals
     public static FacetOrdinals? For(IndexReader reader, string field) =>
         Cache.GetOrCreateValue(reader).GetOrAdd(field, f => Build(reader, f));
 
-    public long Global(int segment, long segmentOrd) => map?.GetGlobalOrd(segment, segmentOrd) ?? segmentOrd;
+    /// <summary>Segment ordinal → global ordinal for one segment, or null when they are the same (one segment).</summary>
+    public int[]? SegmentToGlobal(int segment)
+    {
+        if (map is null)
+            return null;
+        if (Volatile.Read(ref segmentToGlobal[segment]) is { } cached)
+            return cached;
+        var count = leaves[segment].AtomicReader.GetSortedSetDocValues(field)?.ValueCount ?? 0;
+        var mapping = new int[count];
+        for (var ord = 0; ord < mapping.Length; ord++)
+            mapping[ord] = (int)map.GetGlobalOrd(segment, ord);
+
+        // Two threads may both build it; the arrays are equal, so either may win.
+        Volatile.Write(ref segmentToGlobal[segment], mapping);
+        return mapping;
+    }
 
     public string Label(long globalOrd)
     {

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 
 namespace Catalog.Search.Querying;
 
@@ -8,19 +8,23 @@ namespace Catalog.Search.Querying;
 internal readonly record struct FuzzyCandidate(string Term, int Edits, int DocFreq);
 
 /// <summary>
-/// Index terms within <c>maxEdits</c> of a word sharing its first letter, found with Lucene's automaton
-/// (FuzzyTermsEnum), closest first then most frequent. Used for typo-tolerant matching (expanded into a
+/// Index terms within <c>maxEdits</c> of a word sharing its first letter, found by intersecting the terms
+/// with a Levenshtein automaton (built once per word and reused for every field; building one is the
+/// expensive part), closest first then most frequent. Used for typo-tolerant matching (expanded into a
 /// max-of-terms query, so a title is not rewarded for containing several near-misses) and for didYouMean.
 /// </summary>
 internal static class FuzzyCandidates
 {
+    private const int MaxCachedAutomata = 10_000;
+    private static readonly ConcurrentDictionary<(string, int), CompiledAutomaton> Automata = new();
+
     public static List<FuzzyCandidate> Find(IndexReader reader, string field, string word, int maxEdits, int limit)
     {
         var terms = MultiFields.GetTerms(reader, field);
         if (terms is null || maxEdits <= 0 || word.Length == 0)
             return [];
         var found = new List<FuzzyCandidate>();
-        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, word), maxEdits, 1, true);
+        var candidates = Automaton(word, maxEdits).GetTermsEnum(terms);
         while (candidates.MoveNext())
         {
             var term = candidates.Term.Utf8ToString();
@@ -31,5 +35,18 @@ internal static class FuzzyCandidates
 
         found.Sort((a, b) => a.Edits != b.Edits ? a.Edits.CompareTo(b.Edits) : b.DocFreq.CompareTo(a.DocFreq));
         return found.Count > limit ? found[..limit] : found;
+    }
+
+    private static CompiledAutomaton Automaton(string word, int maxEdits)
+    {
+        if (Automata.Count > MaxCachedAutomata)
+            Automata.Clear();
+        return Automata.GetOrAdd((word, maxEdits), static key =>
+        {
+            var (text, edits) = key;
+            var prefixLength = char.IsHighSurrogate(text[0]) && text.Length > 1 ? 2 : 1;
+            var rest = new LevenshteinAutomata(text[prefixLength..], true).ToAutomaton(edits);
+            return new CompiledAutomaton(BasicOperations.Concatenate(BasicAutomata.MakeString(text[..prefixLength]), rest), true, false);
+        });
     }
 }

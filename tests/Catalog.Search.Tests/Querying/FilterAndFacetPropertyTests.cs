@@ -12,6 +12,15 @@ public sealed class FilterAndFacetPropertyTests(RandomCatalogFixture fixture) : 
     private double PriorVotes => harness.Options.Ranking.PriorVotes;
 
     [Fact]
+    public void The_index_under_test_has_several_segments_and_deleted_documents()
+    {
+        using var lease = harness.Index.Acquire();
+
+        Assert.True(lease.Searcher.IndexReader.Leaves.Count > 3);
+        Assert.True(lease.Searcher.IndexReader.HasDeletions);
+    }
+
+    [Fact]
     public void Filtered_hits_equal_brute_force_for_random_filters()
     {
         Gen.Int.Sample(seed =>

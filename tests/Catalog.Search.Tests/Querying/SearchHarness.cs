@@ -1,6 +1,8 @@
 using Catalog.Core;
 using Catalog.Core.Search;
 using Catalog.Core.Titles;
+using Catalog.Search.Analysis;
+using Catalog.Search.Indexing;
 using Catalog.Search.Querying;
 using Catalog.Search.Tests.Fixtures;
 using Microsoft.Extensions.Options;
@@ -10,15 +12,21 @@ namespace Catalog.Search.Tests.Querying;
 /// <summary>A <see cref="TitleSearch"/> over a real test index with the clock fixed at <see cref="Now"/>.</summary>
 public sealed class SearchHarness : IDisposable
 {
-    private SearchHarness(TestIndex index, IReadOnlyList<Title> titles, DateTime now)
+    private readonly IDisposable owned;
+
+    private SearchHarness(ISearcherSource index, CatalogAnalyzers analyzers, IDisposable owned, IReadOnlyList<Title> titles, DateTime now)
     {
         Index = index;
+        Analyzers = analyzers;
+        this.owned = owned;
         Titles = titles;
         Now = now;
         Search = At(now);
     }
 
-    public TestIndex Index { get; }
+    public ISearcherSource Index { get; }
+
+    public CatalogAnalyzers Analyzers { get; }
 
     public IReadOnlyList<Title> Titles { get; }
 
@@ -28,18 +36,29 @@ public sealed class SearchHarness : IDisposable
 
     public CatalogOptions Options { get; } = new();
 
-    public static SearchHarness Fixtures() => new(TestIndex.WithFixtures(), FixtureTitles.All, FixtureTitles.Now);
+    public static SearchHarness Fixtures() => Of(FixtureTitles.All, FixtureTitles.Now);
 
-    public static SearchHarness Of(IReadOnlyList<Title> titles, DateTime now) => new(TestIndex.Create(titles), titles, now);
+    public static SearchHarness Of(IReadOnlyList<Title> titles, DateTime now)
+    {
+        var index = TestIndex.Create(titles);
+        return new(index, index.Analyzers, index, titles, now);
+    }
+
+    /// <summary>The titles in several segments with deleted outdated versions (see <see cref="SegmentedIndex"/>).</summary>
+    public static SearchHarness Segmented(IReadOnlyList<Title> titles, DateTime now, int segmentSize)
+    {
+        var index = new SegmentedIndex(titles, segmentSize);
+        return new(index, index.Analyzers, index, titles, now);
+    }
 
     /// <summary>A search whose clock says <paramref name="now"/>.</summary>
     public TitleSearch At(DateTime now) =>
-        new(Index, Index.Analyzers, Microsoft.Extensions.Options.Options.Create(Options), new FixedTimeProvider(new DateTimeOffset(now)));
+        new(Index, Analyzers, Microsoft.Extensions.Options.Options.Create(Options), new FixedTimeProvider(new DateTimeOffset(now)));
 
     public SearchResult Find(string? query, TitleFilter? filter = null, TitleSort sort = TitleSort.Relevance, int first = 20) =>
         Search.SearchAsync(new SearchRequest { Query = query, Filter = filter, Sort = sort, First = first }).GetAwaiter().GetResult();
 
     public List<string> Ids(string? query, TitleFilter? filter = null) => [.. Find(query, filter, first: 100).Hits.Select(h => h.TitleId)];
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose() => owned.Dispose();
 }

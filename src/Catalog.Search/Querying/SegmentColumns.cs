@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// Doc values of one segment decoded once into plain arrays: filters, the weighted rating and facets
+/// read them for every matching document, and decoding compressed doc values per document is what
+/// made those loops slow. Keyed by the segment reader instance (a new instance for any change), so an
+/// array never outlives or misdescribes its segment.
+/// </summary>
+internal static class SegmentColumns
+{
+    /// <summary>Stands for "no value" in a long column (no real field uses it).</summary>
+    public const long Missing = long.MinValue;
+
+    private static readonly ConditionalWeakTable<AtomicReader, ConcurrentDictionary<string, object?>> Cache = [];
+
+    /// <summary>The field's values by document, <see cref="Missing"/> where a document has none; null when no document has the field.</summary>
+    public static long[]? Longs(AtomicReader segment, string field) =>
+        (long[]?)Cache.GetOrCreateValue(segment).GetOrAdd("n:" + field, _ => LoadLongs(segment, field));
+
+    /// <summary>The field's sorted-set ordinals by document (compressed-row layout); null when no document has the field.</summary>
+    public static SegmentOrdinals? Ordinals(AtomicReader segment, string field) =>
+        (SegmentOrdinals?)Cache.GetOrCreateValue(segment).GetOrAdd("s:" + field, _ => LoadOrdinals(segment, field));
+
+    private static long[]? LoadLongs(AtomicReader segment, string field)
+    {
+        var values = segment.GetNumericDocValues(field);
+        if (values is null)
+            return null;
+        var present = segment.GetDocsWithField(field);
+        var column = new long[segment.MaxDoc];
+        for (var doc = 0; doc < column.Length; doc++)
+            column[doc] = present.Get(doc) ? values.Get(doc) : Missing;
+        return column;
+    }
+
+    private static SegmentOrdinals? LoadOrdinals(AtomicReader segment, string field)
+    {
+        var values = segment.GetSortedSetDocValues(field);
+        if (values is null)
+            return null;
+        var starts = new int[segment.MaxDoc + 1];
+        var ords = new List<int>(segment.MaxDoc);
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            starts[doc] = ords.Count;
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                ords.Add((int)ord);
+        }
+
+        starts[segment.MaxDoc] = ords.Count;
+        return new SegmentOrdinals(starts, [.. ords]);
+    }
+}
+
+/// <summary>Document d has the segment ordinals <c>Ords[Starts[d]..Starts[d + 1]]</c>.</summary>
+internal sealed record SegmentOrdinals(int[] Starts, int[] Ords);
