@@ -163,12 +163,17 @@ public sealed partial class CatalogIndex(
         {
             long processed = 0;
             progress?.Report(new IndexBuildProgress(0, total));
-            await foreach (var title in feed.ReadAllAsync(cancellationToken))
+            // The store is read in order on one thread; analysis (the expensive part) runs on every core:
+            // the IndexWriter takes documents from many threads at once.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(feed.ReadAllAsync(cancellationToken), parallel, (title, _) =>
             {
                 generation.Add(title);
-                if (++processed % 1000 == 0)
-                    progress?.Report(new IndexBuildProgress(processed, Math.Max(total, processed)));
-            }
+                var done = Interlocked.Increment(ref processed);
+                if (done % 1000 == 0)
+                    progress?.Report(new IndexBuildProgress(done, Math.Max(total, done)));
+                return ValueTask.CompletedTask;
+            });
 
             generation.Commit(startSequence);
             progress?.Report(new IndexBuildProgress(processed, processed));
