@@ -1,6 +1,7 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Hosting;
 using Catalog.Core.Titles;
+using Catalog.Search.Indexing;
 using Catalog.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -65,12 +66,29 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         await seeder.SeedIfEmptyAsync(CancellationToken.None);
     }
 
-    /// <summary>Saves titles through the store (so the change log records them like any edit).</summary>
+    /// <summary>
+    /// Saves titles through the store (so the change log records them like any edit), then brings the
+    /// search index up to date, so searches see them at once.
+    /// </summary>
     public async Task SeedTitlesAsync(params Title[] titles)
     {
-        await using var db = Services.GetRequiredService<ICatalogDbFactory>().Create();
-        db.Titles.AddRange(titles);
-        await db.SaveChangesAsync();
+        await using (var db = Services.GetRequiredService<ICatalogDbFactory>().Create())
+        {
+            db.Titles.AddRange(titles);
+            await db.SaveChangesAsync();
+        }
+
+        await CatchUpIndexAsync();
+    }
+
+    /// <summary>
+    /// Applies every change in the store's log to the search index now (what the background poll does
+    /// within a second): call it after writes, e.g. mutations, before searching for their effect.
+    /// </summary>
+    public async Task CatchUpIndexAsync()
+    {
+        if (Services.GetService<CatalogIndex>() is { } index)
+            await index.CatchUpAsync(CancellationToken.None);
     }
 
     /// <summary>A minimal valid movie, added a day before <see cref="FixedNow"/>.</summary>

@@ -19,11 +19,13 @@ public sealed class CatalogApiFactoryTests(CatalogApiFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Seeded_titles_are_in_the_store()
+    public async Task Seeded_titles_are_in_the_store_and_searchable_at_once()
     {
         await factory.SeedTitlesAsync(CatalogApiFactory.NewTitle("fixture-seed-1", "Fixture Seed"));
 
         await using var db = factory.Services.GetRequiredService<ICatalogDbFactory>().Create();
         Assert.Equal("Fixture Seed", (await db.Titles.SingleAsync(t => t.Id == "fixture-seed-1")).Name);
+        var search = await factory.CreateClient().PostGraphQLAsync("{ search(query: \"fixture seed\") { nodes { id } } }");
+        Assert.Equal("fixture-seed-1", search.EnsureSuccess().Data.At("search.nodes.0.id").GetString());
     }
 }
