@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Catalog.Api.Tests.Http;
 
-/// <summary>/health/live, /health/ready (store reachable) and Prometheus metrics at /metrics.</summary>
+/// <summary>/health/live, /health/ready (store reachable, index caught up) and Prometheus metrics at /metrics.</summary>
 public sealed class HealthAndMetricsTests(CatalogApiFactory api) : IClassFixture<CatalogApiFactory>
 {
     [Fact]
@@ -25,6 +25,9 @@ public sealed class HealthAndMetricsTests(CatalogApiFactory api) : IClassFixture
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
         Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
+        var index = report.GetProperty("checks").GetProperty("index");
+        Assert.Equal("Healthy", index.GetProperty("status").GetString());
+        Assert.Equal(0, index.GetProperty("data").GetProperty("lag").GetInt64());
         Assert.True(response.Headers.CacheControl!.NoStore);
     }
 
@@ -68,5 +71,7 @@ public sealed class HealthAndMetricsTests(CatalogApiFactory api) : IClassFixture
         Assert.Contains("http_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("endpoint=\"/graphql\"", text, StringComparison.Ordinal);
         Assert.Contains("catalog_graphql_execution_seconds_count{operation=\"query\",outcome=\"ok\"}", text, StringComparison.Ordinal);
+        Assert.Contains("catalog_index_lag ", text, StringComparison.Ordinal);
+        Assert.Contains("catalog_index_ready ", text, StringComparison.Ordinal);
     }
 }
