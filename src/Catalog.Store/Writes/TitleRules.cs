@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Catalog.Core.Titles;
 
 namespace Catalog.Store.Writes;
 
 /// <summary>Validation and application of a <see cref="TitleDraft"/> to a title row.</summary>
-internal static partial class TitleRules
+internal static class TitleRules
 {
     public const int MaxNameLength = 1000;
     public const int MaxSynopsisLength = 20_000;
@@ -44,8 +43,8 @@ internal static partial class TitleRules
         else if (Clears(nameof(TitleDraft.RuntimeMinutes)))
             title.RuntimeMinutes = null;
 
-        title.ImdbId = Identifier(draft.ImdbId, Clears(nameof(TitleDraft.ImdbId)), title.ImdbId, "imdbId", ImdbIdPattern(), "tt followed by 7 to 10 digits");
-        title.TmdbId = Identifier(draft.TmdbId, Clears(nameof(TitleDraft.TmdbId)), title.TmdbId, "tmdbId", TmdbIdPattern(), "1 to 16 digits");
+        title.ImdbId = Identifier(draft.ImdbId, Clears(nameof(TitleDraft.ImdbId)), title.ImdbId, "imdbId", ExternalIds.IsImdbId, "tt followed by 7 to 10 digits");
+        title.TmdbId = Identifier(draft.TmdbId, Clears(nameof(TitleDraft.TmdbId)), title.TmdbId, "tmdbId", ExternalIds.IsTmdbId, "1 to 16 digits");
 
         title.AlternateNames = List(draft.AlternateNames, title.AlternateNames, "alternateNames");
         title.Languages = List(draft.Languages, title.Languages, "languages");
@@ -102,14 +101,14 @@ internal static partial class TitleRules
         return cleared ? null : current;
     }
 
-    private static string? Identifier(string? value, bool cleared, string? current, string field, Regex pattern, string expected)
+    private static string? Identifier(string? value, bool cleared, string? current, string field, Func<string, bool> isValid, string expected)
     {
         if (value is null)
             return cleared ? null : current;
         var text = value.Trim();
         if (text.Length == 0)
             return null;
-        return pattern.IsMatch(text) ? text : throw WriteRejectedException.Invalid($"{field} '{text}' is not valid: expected {expected}.");
+        return isValid(text) ? text : throw WriteRejectedException.Invalid($"{field} '{text}' is not valid: expected {expected}.");
     }
 
     /// <summary>Trimmed, blank entries dropped, duplicates (ignoring case) removed, first spelling kept.</summary>
@@ -128,10 +127,4 @@ internal static partial class TitleRules
 
         return result.Count <= MaxListItems ? result : throw WriteRejectedException.Invalid($"{field} has more than {MaxListItems} entries.");
     }
-
-    [GeneratedRegex("^tt[0-9]{7,10}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ImdbIdPattern();
-
-    [GeneratedRegex("^[0-9]{1,16}$", RegexOptions.CultureInvariant)]
-    private static partial Regex TmdbIdPattern();
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Tests.Fixtures;
 using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Catalog.Api.Tests.GraphQL;
 
 /// <summary>The live schema carries every name of the SPEC's core schema with the same types and nullability.</summary>
-public sealed class SpecSchemaTests : IAsyncLifetime
+public sealed class SpecSchemaTests(CatalogApiFactory api) : IClassFixture<CatalogApiFactory>
 {
     /// <summary>SPEC section 4, "Core schema (extend freely; do not rename)", verbatim.</summary>
     private const string CoreSchema = """
@@ -89,17 +90,15 @@ public sealed class SpecSchemaTests : IAsyncLifetime
         }
         """;
 
-    private SchemaHost host = null!;
-    private ISchema schema = null!;
-
-    public async Task InitializeAsync()
+    private ISchema Schema
     {
-        host = await SchemaHost.CreateAsync();
-        schema = host.Services.GetRequiredService<ISchema>();
-        schema.Initialize();
+        get
+        {
+            var schema = api.Services.GetRequiredService<ISchema>();
+            schema.Initialize();
+            return schema;
+        }
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     public static TheoryData<string> Sources => new() { nameof(CoreSchema), nameof(IssueSchema) };
 
@@ -117,7 +116,7 @@ public sealed class SpecSchemaTests : IAsyncLifetime
     private IEnumerable<string> Compare(GraphQLTypeDefinition expected)
     {
         var name = expected.Name.StringValue;
-        var actual = schema.AllTypes[name];
+        var actual = Schema.AllTypes[name];
         if (actual is null)
         {
             yield return $"missing type {name}";

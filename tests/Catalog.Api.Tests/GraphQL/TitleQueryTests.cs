@@ -1,15 +1,13 @@
+using Catalog.Api.Tests.Fixtures;
 using Catalog.Core.Titles;
 
 namespace Catalog.Api.Tests.GraphQL;
 
-public sealed class TitleQueryTests : IAsyncLifetime
+public sealed class TitleQueryTests(TitleQueryTests.SeededApi api) : IClassFixture<TitleQueryTests.SeededApi>
 {
-    private SchemaHost host = null!;
-
-    public async Task InitializeAsync()
+    public sealed class SeededApi : CatalogApiFactory, IAsyncLifetime
     {
-        host = await SchemaHost.CreateAsync();
-        await host.SeedTitlesAsync(SchemaHost.NewTitle("leon-1994", "Léon", t =>
+        public async Task InitializeAsync() => await this.SeedTitlesAsync(NewTitle("leon-1994", "Léon", t =>
         {
             t.ReleaseDate = new DateOnly(1994, 9, 14);
             t.ReleaseYear = 1994;
@@ -23,30 +21,30 @@ public sealed class TitleQueryTests : IAsyncLifetime
                 new Trailer { Id = "t-1", TitleId = "leon-1994", Url = "https://youtu.be/abc", Site = TrailerSite.YouTube },
             ];
         }));
-    }
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Title_returns_scalars_lists_links_and_trailers()
     {
-        var response = (await host.ExecuteAsync("""
+        var response = (await api.CreateClient().PostGraphQLAsync("""
             { title(id: "leon-1994") { id kind name year releaseDate addedAt genres imdbId imdbUrl hasTrailer
                 trailers { id site kind } rating { average count weighted } } }
             """)).EnsureSuccess();
 
-        Assert.Equal("Léon", response.At("title.name").GetString());
-        Assert.Equal("MOVIE", response.At("title.kind").GetString());
-        Assert.Equal(1994, response.At("title.year").GetInt32());
-        Assert.Equal("1994-09-14", response.At("title.releaseDate").GetString());
-        Assert.Equal("2026-01-14T12:00:00Z", response.At("title.addedAt").GetString());
-        Assert.Equal("https://www.imdb.com/title/tt0110413/", response.At("title.imdbUrl").GetString());
-        Assert.True(response.At("title.hasTrailer").GetBoolean());
-        Assert.Equal("t-1", response.At("title.trailers.0.id").GetString());
-        Assert.Equal("YOUTUBE", response.At("title.trailers.0.site").GetString());
-        Assert.Equal("CLIP", response.At("title.trailers.1.kind").GetString());
-        Assert.Equal(8.5, response.At("title.rating.average").GetDouble());
-        Assert.Equal(2, response.At("title.rating.count").GetInt32());
+        Assert.Equal("Léon", response.Data.At("title.name").GetString());
+        Assert.Equal("MOVIE", response.Data.At("title.kind").GetString());
+        Assert.Equal(1994, response.Data.At("title.year").GetInt32());
+        Assert.Equal("1994-09-14", response.Data.At("title.releaseDate").GetString());
+        Assert.Equal("2026-01-14T12:00:00Z", response.Data.At("title.addedAt").GetString());
+        Assert.Equal("https://www.imdb.com/title/tt0110413/", response.Data.At("title.imdbUrl").GetString());
+        Assert.True(response.Data.At("title.hasTrailer").GetBoolean());
+        Assert.Equal("t-1", response.Data.At("title.trailers.0.id").GetString());
+        Assert.Equal("YOUTUBE", response.Data.At("title.trailers.0.site").GetString());
+        Assert.Equal("CLIP", response.Data.At("title.trailers.1.kind").GetString());
+        Assert.Equal(8.5, response.Data.At("title.rating.average").GetDouble());
+        Assert.Equal(2, response.Data.At("title.rating.count").GetInt32());
     }
 
     [Theory]
@@ -54,15 +52,15 @@ public sealed class TitleQueryTests : IAsyncLifetime
     [InlineData("has spaces and ::")]
     public async Task Title_is_null_for_unknown_or_malformed_ids(string id)
     {
-        var response = (await host.ExecuteAsync("query($id: ID!) { title(id: $id) { id } }", new { id })).EnsureSuccess();
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.At("title").ValueKind);
+        var response = (await api.CreateClient().PostGraphQLAsync("query($id: ID!) { title(id: $id) { id } }", new { id })).EnsureSuccess();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Data.At("title").ValueKind);
     }
 
     [Fact]
     public async Task Node_resolves_a_title_by_its_id()
     {
-        var response = (await host.ExecuteAsync("""{ node(id: "leon-1994") { __typename id ... on Title { name } } }""")).EnsureSuccess();
-        Assert.Equal("Title", response.At("node.__typename").GetString());
-        Assert.Equal("Léon", response.At("node.name").GetString());
+        var response = (await api.CreateClient().PostGraphQLAsync("""{ node(id: "leon-1994") { __typename id ... on Title { name } } }""")).EnsureSuccess();
+        Assert.Equal("Title", response.Data.At("node.__typename").GetString());
+        Assert.Equal("Léon", response.Data.At("node.name").GetString());
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReviewReader
     private async Task<IReadOnlyDictionary<string, Review>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var db = factory.Create();
-        var reviews = await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        var reviews = await db.Reviews.TagWith(QueryTags.Reviews).AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         return reviews.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public sealed class ReviewReader
     {
         var titleIds = keys.Select(k => k.TitleId).Distinct(StringComparer.Ordinal).ToList();
         await using var db = factory.Create();
-        var sortKeys = await db.Reviews.AsNoTracking()
+        var sortKeys = await db.Reviews.TagWith(QueryTags.ReviewSortKeys).AsNoTracking()
             .Where(r => titleIds.Contains(r.TitleId))
             .Select(r => new ReviewSortKey(r.Id, r.TitleId, r.Rating, r.CreatedAt, r.HelpfulVotes, r.UnhelpfulVotes))
             .ToListAsync(cancellationToken);
@@ -51,7 +51,7 @@ public sealed class ReviewReader
         var pageIds = slices.Values.SelectMany(s => s.Ids).Distinct(StringComparer.Ordinal).ToList();
         var rows = pageIds.Count == 0
             ? new Dictionary<string, Review>()
-            : await db.Reviews.AsNoTracking().Where(r => pageIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
+            : await db.Reviews.TagWith(QueryTags.Reviews).AsNoTracking().Where(r => pageIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
 
         return slices.ToDictionary(
             s => s.Key,

@@ -1,3 +1,4 @@
+using Catalog.Api.GraphQL.Common;
 using Catalog.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public sealed class CatalogMeanRating(ICatalogDbFactory factory) : IDisposable
     private async Task<double> ComputeAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.Create();
-        var totals = await db.Titles.GroupBy(_ => 1)
+        var totals = await db.Titles.TagWith(QueryTags.CatalogMean).GroupBy(_ => 1)
             .Select(g => new { Sum = g.Sum(t => t.RatingSum), Count = g.Sum(t => (long)t.RatingCount) })
             .SingleOrDefaultAsync(cancellationToken);
         return totals is { Count: > 0 } ? totals.Sum / totals.Count : EmptyCatalogMean;

@@ -36,7 +36,7 @@ public sealed class TitleReader
         if (ids.Count == 0)
             return new Dictionary<string, Title>();
         await using var db = factory.Create();
-        var titles = await db.Titles.AsNoTracking().Include(t => t.Trailers)
+        var titles = await db.Titles.TagWith(QueryTags.Titles).AsNoTracking().Include(t => t.Trailers)
             .Where(t => ids.Contains(t.Id))
             .ToListAsync(cancellationToken);
         return titles.ToDictionary(t => t.Id, StringComparer.Ordinal);
