@@ -24,6 +24,7 @@ public sealed partial class CatalogIndex(
     private long latestSeen;
     private bool caughtUp;
     private string? unopenable;
+    private string? unreadable;
 
     public IndexLayout Layout => layout;
 
@@ -63,9 +64,11 @@ public sealed partial class CatalogIndex(
             if (current is null)
             {
                 var pointed = layout.ReadPointer();
-                foreach (var stale in layout.DeleteUnused(pointed))
+                foreach (var stale in layout.DeleteUnused(pointed, options.AbandonedBuildAge))
                     LogDeletedStale(stale);
                 current = pointed is null ? null : TryOpen(pointed);
+                if (current is null && pointed is not null)
+                    unreadable = pointed;
                 if (current is not null && current.AppliedSequence > await feed.LatestSequenceAsync(cancellationToken))
                 {
                     // The index has seen changes the store does not have: the store was replaced under it.
@@ -84,6 +87,8 @@ public sealed partial class CatalogIndex(
         {
             LogRebuildingAtStart(layout.Root);
             await RebuildAsync(null, cancellationToken);
+            if (unreadable is not null && IndexLayout.TryDelete(layout.PathOf(unreadable)))
+                LogDeletedStale(unreadable);
         }
 
         await CatchUpAsync(cancellationToken);
@@ -136,7 +141,6 @@ public sealed partial class CatalogIndex(
                 throw;
             }
 
-            layout.DeleteUnused(built.Name);
             LogSwapped(built.Name, titles, built.AppliedSequence);
             return new IndexBuildResult(built.Name, titles, built.AppliedSequence);
         }

@@ -140,9 +140,17 @@ internal sealed class IndexGeneration : IDisposable
         if (Interlocked.Decrement(ref references) != 0)
             return;
         searchers.Dispose();
-        // Everything was committed by Commit; rolling back only discards what a failed build left buffered
-        // and releases the write lock without the dispose-time commit that can leak it (TECH-NOTES).
-        writer.Rollback();
+        try
+        {
+            // Everything was committed by Commit; rolling back only discards what a failed build left buffered
+            // and releases the write lock without the dispose-time commit that can leak it (TECH-NOTES).
+            writer.Rollback();
+        }
+        catch (IOException)
+        {
+            // The folder is already gone (deleted by hand or by another process): nothing left to release.
+        }
+
         directory.Dispose();
         if (deleteWhenReleased)
             IndexLayout.TryDelete(Path);

@@ -53,11 +53,12 @@ public sealed class IndexLayout(string root)
     }
 
     /// <summary>
-    /// Deletes generation folders other than <paramref name="keep"/> (and stray pointer temp files) that no
-    /// writer holds: half-built ones from a crash, old ones nobody serves. A generation another process
-    /// is building or serving keeps its write lock and survives.
+    /// Deletes generation folders other than <paramref name="keep"/> (and stray pointer temp files) that
+    /// are not in use: half-built ones from a crash, old ones nobody serves. A folder written to within
+    /// <paramref name="quietFor"/> may be a build running in another process (write locks are not reliably
+    /// visible across processes), so it survives until a later start.
     /// </summary>
-    public IReadOnlyList<string> DeleteUnused(string? keep)
+    public IReadOnlyList<string> DeleteUnused(string? keep, TimeSpan quietFor)
     {
         if (!System.IO.Directory.Exists(Root))
             return [];
@@ -67,7 +68,7 @@ public sealed class IndexLayout(string root)
         foreach (var folder in System.IO.Directory.EnumerateDirectories(Root))
         {
             var name = Path.GetFileName(folder);
-            if (name != keep && IsGenerationName(name) && IsUnlocked(folder) && TryDelete(folder))
+            if (name != keep && IsGenerationName(name) && IsQuiet(folder, quietFor) && IsUnlocked(folder) && TryDelete(folder))
                 deleted.Add(name);
         }
 
@@ -93,6 +94,13 @@ public sealed class IndexLayout(string root)
 
     private static bool IsGenerationName(string name) =>
         name.Length > 1 && name[0] == 'g' && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private static bool IsQuiet(string folder, TimeSpan quietFor)
+    {
+        var since = DateTime.UtcNow - quietFor;
+        var info = new DirectoryInfo(folder);
+        return info.LastWriteTimeUtc < since && info.EnumerateFiles().All(f => f.LastWriteTimeUtc < since);
+    }
 
     private static bool IsUnlocked(string folder)
     {

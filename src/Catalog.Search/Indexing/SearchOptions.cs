@@ -13,4 +13,7 @@ public sealed class SearchOptions
 
     /// <summary>Titles read from the store per query during a full build.</summary>
     public int BuildPageSize { get; set; } = 2000;
+
+    /// <summary>An unreferenced generation folder untouched for this long is deleted at start (it may be another process's build).</summary>
+    public TimeSpan AbandonedBuildAge { get; set; } = TimeSpan.FromMinutes(10);
 }

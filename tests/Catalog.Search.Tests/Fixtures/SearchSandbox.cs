@@ -40,7 +40,7 @@ public sealed class SearchSandbox : IAsyncDisposable
     public SearchProcess Start(Func<ITitleFeed, ITitleFeed>? feed = null, SearchOptions? options = null)
     {
         var catalog = new CatalogOptions { DataDirectory = Directory };
-        var search = options ?? new SearchOptions { PollInterval = TimeSpan.FromMilliseconds(50) };
+        var search = options ?? new SearchOptions { PollInterval = TimeSpan.FromMilliseconds(50), AbandonedBuildAge = TimeSpan.Zero };
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)

@@ -112,6 +112,21 @@ public sealed class RebuildTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_recently_written_unreferenced_generation_survives_a_start_as_it_may_be_another_process_building()
+    {
+        await using (var first = sandbox.Start())
+            await first.Index.OpenAsync(CancellationToken.None);
+        var building = sandbox.Layout.NewGeneration();
+        Directory.CreateDirectory(sandbox.Layout.PathOf(building));
+        await File.WriteAllTextAsync(Path.Combine(sandbox.Layout.PathOf(building), "_0.fdt"), "in progress");
+
+        await using var second = sandbox.Start(options: new SearchOptions());
+        await second.Index.OpenAsync(CancellationToken.None);
+
+        Assert.True(Directory.Exists(sandbox.Layout.PathOf(building)));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_rebuild_by_another_process_is_picked_up_by_the_serving_one()
     {
         await using var server = sandbox.Start();
