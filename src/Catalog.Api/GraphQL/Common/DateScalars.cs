@@ -4,15 +4,10 @@ using GraphQLParser.AST;
 
 namespace Catalog.Api.GraphQL.Common;
 
-/// <summary><c>Date</c>: a calendar date written YYYY-MM-DD.</summary>
-public sealed class DateScalar : ScalarGraphType
+/// <summary>A scalar written as a string on the wire; subclasses say how to parse and format it.</summary>
+public abstract class StringScalar<T> : ScalarGraphType
+    where T : struct
 {
-    public DateScalar()
-    {
-        Name = "Date";
-        Description = "A calendar date, YYYY-MM-DD.";
-    }
-
     public override object? ParseLiteral(GraphQLValue value) => value switch
     {
         GraphQLNullValue => null,
@@ -24,28 +19,41 @@ public sealed class DateScalar : ScalarGraphType
     {
         null => null,
         string s => Parse(s),
-        DateOnly d => d,
+        T parsed => parsed,
         _ => ThrowValueConversionError(value),
     };
 
-    public override object? Serialize(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => ThrowSerializationError(value),
-    };
+    public override object? Serialize(object? value) => value is null ? null : Format(value) ?? ThrowSerializationError(value);
 
-    private static DateOnly Parse(string text) =>
+    protected abstract T Parse(string text);
+
+    /// <summary>The wire form, or null when the value is not of a type this scalar serialises.</summary>
+    protected abstract string? Format(object value);
+}
+
+/// <summary><c>Date</c>: a calendar date written YYYY-MM-DD.</summary>
+public sealed class DateScalar : StringScalar<DateOnly>
+{
+    public DateScalar()
+    {
+        Name = "Date";
+        Description = "A calendar date, YYYY-MM-DD.";
+    }
+
+    protected override DateOnly Parse(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new FormatException($"'{text}' is not a Date: expected YYYY-MM-DD.");
+
+    protected override string? Format(object value) =>
+        value is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 }
 
 /// <summary>
 /// <c>DateTime</c>: an instant in ISO 8601 with an offset (input needs the offset, output is UTC with Z).
 /// Resolvers receive a <see cref="DateTimeOffset"/>.
 /// </summary>
-public sealed class DateTimeScalar : ScalarGraphType
+public sealed class DateTimeScalar : StringScalar<DateTimeOffset>
 {
     private static readonly string[] Formats =
     [
@@ -59,33 +67,17 @@ public sealed class DateTimeScalar : ScalarGraphType
         Description = "An instant, ISO 8601 with offset (e.g. 2024-05-01T12:00:00Z); returned in UTC.";
     }
 
-    public override object? ParseLiteral(GraphQLValue value) => value switch
-    {
-        GraphQLNullValue => null,
-        GraphQLStringValue s => Parse((string)s.Value),
-        _ => ThrowLiteralConversionError(value),
-    };
-
-    public override object? ParseValue(object? value) => value switch
-    {
-        null => null,
-        string s => Parse(s),
-        DateTimeOffset d => d,
-        _ => ThrowValueConversionError(value),
-    };
-
-    public override object? Serialize(object? value) => value switch
-    {
-        null => null,
-        DateTime d => Format(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
-        DateTimeOffset d => Format(d.UtcDateTime),
-        _ => ThrowSerializationError(value),
-    };
-
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) =>
+    protected override DateTimeOffset Parse(string text) =>
         DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant
             : throw new FormatException($"'{text}' is not a DateTime: expected ISO 8601 with offset, e.g. 2024-05-01T12:00:00Z.");
+
+    protected override string? Format(object value) => value switch
+    {
+        DateTime d => Utc(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        DateTimeOffset d => Utc(d.UtcDateTime),
+        _ => null,
+    };
+
+    private static string Utc(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }

@@ -47,36 +47,31 @@ public sealed class TitleInputType : InputObjectGraphType
             throw CatalogErrors.BadUserInput("name cannot be null.");
         return new TitleDraft
         {
-            Id = Get<string>(input, "id"),
-            Kind = Get<TitleKind?>(input, "kind"),
-            Name = Get<string>(input, "name"),
-            OriginalName = Get<string>(input, "originalName"),
+            Id = input.Get<string>("id"),
+            Kind = input.Get<TitleKind?>("kind"),
+            Name = input.Get<string>("name"),
+            OriginalName = input.Get<string>("originalName"),
             AlternateNames = Strings(input, "alternateNames"),
-            Year = Get<int?>(input, "year"),
-            ReleaseDate = Get<DateOnly?>(input, "releaseDate"),
-            AddedAt = Get<DateTimeOffset?>(input, "addedAt")?.UtcDateTime,
-            AvailableUntil = Get<DateTimeOffset?>(input, "availableUntil")?.UtcDateTime,
-            Synopsis = Get<string>(input, "synopsis"),
-            RuntimeMinutes = Get<int?>(input, "runtimeMinutes"),
-            ContentRating = Get<string>(input, "contentRating"),
+            Year = input.Get<int?>("year"),
+            ReleaseDate = input.Get<DateOnly?>("releaseDate"),
+            AddedAt = input.Get<DateTimeOffset?>("addedAt")?.UtcDateTime,
+            AvailableUntil = input.Get<DateTimeOffset?>("availableUntil")?.UtcDateTime,
+            Synopsis = input.Get<string>("synopsis"),
+            RuntimeMinutes = input.Get<int?>("runtimeMinutes"),
+            ContentRating = input.Get<string>("contentRating"),
             Languages = Strings(input, "languages"),
             Countries = Strings(input, "countries"),
             Genres = Strings(input, "genres"),
             Tags = Strings(input, "tags"),
             Directors = Strings(input, "directors"),
             Cast = Strings(input, "cast"),
-            ImdbId = Get<string>(input, "imdbId"),
-            TmdbId = Get<string>(input, "tmdbId"),
+            ImdbId = input.Get<string>("imdbId"),
+            TmdbId = input.Get<string>("tmdbId"),
             Cleared = cleared,
         };
     }
 
-    private static T? Get<T>(IReadOnlyDictionary<string, object?> input, string key) =>
-        input.TryGetValue(key, out var value) && value is T typed ? typed : default;
-
     /// <summary>A list input; an explicit null clears the list.</summary>
     private static List<string>? Strings(IReadOnlyDictionary<string, object?> input, string key) =>
-        input.TryGetValue(key, out var value)
-            ? value is IEnumerable<object?> items ? [.. items.OfType<string>()] : []
-            : null;
+        input.ContainsKey(key) ? input.ListOf<string>(key) ?? [] : null;
 }

@@ -37,10 +37,10 @@ public sealed class TitleFilterInputType : InputObjectGraphType
     {
         if (input is null)
             return null;
-        var minRating = Get<double?>(input, "minRating");
+        var minRating = input.Get<double?>("minRating");
         if (minRating is < 0 or > 10)
             throw CatalogErrors.BadUserInput($"filter.minRating must be from 0 to 10 (got {minRating}).");
-        var minVotes = Get<int?>(input, "minVotes");
+        var minVotes = input.Get<int?>("minVotes");
         if (minVotes < 0)
             throw CatalogErrors.BadUserInput($"filter.minVotes must not be negative (got {minVotes}).");
         return new TitleFilter
@@ -50,27 +50,22 @@ public sealed class TitleFilterInputType : InputObjectGraphType
             Tags = List<string>(input, "tags"),
             AnyTags = List<string>(input, "anyTags"),
             ExcludeTags = List<string>(input, "excludeTags"),
-            Released = DateRangeInputType.ToRange(Get<IReadOnlyDictionary<string, object?>>(input, "released")),
-            ReleaseYear = IntRangeInputType.ToRange(Get<IReadOnlyDictionary<string, object?>>(input, "releaseYear")),
-            Added = DateTimeRangeInputType.ToRange(Get<IReadOnlyDictionary<string, object?>>(input, "added")),
+            Released = DateRangeInputType.ToRange(input.Get<IReadOnlyDictionary<string, object?>>("released")),
+            ReleaseYear = IntRangeInputType.ToRange(input.Get<IReadOnlyDictionary<string, object?>>("releaseYear")),
+            Added = DateTimeRangeInputType.ToRange(input.Get<IReadOnlyDictionary<string, object?>>("added")),
             MinRating = minRating,
             MinVotes = minVotes,
             ContentRatings = List<string>(input, "contentRatings"),
             Languages = List<string>(input, "languages"),
             People = List<string>(input, "people"),
-            HasTrailer = Get<bool?>(input, "hasTrailer"),
+            HasTrailer = input.Get<bool?>("hasTrailer"),
         };
     }
 
-    internal static T? Get<T>(IReadOnlyDictionary<string, object?> input, string key) =>
-        input.TryGetValue(key, out var value) && value is T typed ? typed : default;
-
     private static List<T>? List<T>(IReadOnlyDictionary<string, object?> input, string key)
     {
-        if (!input.TryGetValue(key, out var value) || value is not IEnumerable<object?> items)
-            return null;
-        var list = items.OfType<T>().ToList();
-        return list.Count <= MaxListItems
+        var list = input.ListOf<T>(key);
+        return list is null || list.Count <= MaxListItems
             ? list
             : throw CatalogErrors.BadUserInput($"filter.{key} has {list.Count} values; the limit is {MaxListItems}.");
     }
@@ -90,7 +85,7 @@ public sealed class DateRangeInputType : InputObjectGraphType
     {
         if (input is null)
             return null;
-        var (from, to) = (TitleFilterInputType.Get<DateOnly?>(input, "from"), TitleFilterInputType.Get<DateOnly?>(input, "to"));
+        var (from, to) = (input.Get<DateOnly?>("from"), input.Get<DateOnly?>("to"));
         return from > to ? throw CatalogErrors.BadUserInput("filter.released: 'from' is after 'to'.") : new DateRange(from, to);
     }
 }
@@ -109,8 +104,8 @@ public sealed class DateTimeRangeInputType : InputObjectGraphType
     {
         if (input is null)
             return null;
-        var from = TitleFilterInputType.Get<DateTimeOffset?>(input, "from")?.UtcDateTime;
-        var to = TitleFilterInputType.Get<DateTimeOffset?>(input, "to")?.UtcDateTime;
+        var from = input.Get<DateTimeOffset?>("from")?.UtcDateTime;
+        var to = input.Get<DateTimeOffset?>("to")?.UtcDateTime;
         return from > to ? throw CatalogErrors.BadUserInput("filter.added: 'from' is after 'to'.") : new InstantRange(from, to);
     }
 }
@@ -129,7 +124,7 @@ public sealed class IntRangeInputType : InputObjectGraphType
     {
         if (input is null)
             return null;
-        var (min, max) = (TitleFilterInputType.Get<int?>(input, "min"), TitleFilterInputType.Get<int?>(input, "max"));
+        var (min, max) = (input.Get<int?>("min"), input.Get<int?>("max"));
         return min > max ? throw CatalogErrors.BadUserInput("filter.releaseYear: 'min' is greater than 'max'.") : new IntRange(min, max);
     }
 }
