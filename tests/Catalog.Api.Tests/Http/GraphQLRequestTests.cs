@@ -97,6 +97,21 @@ public sealed class GraphQLRequestTests(CatalogApiFactory api) : IClassFixture<C
     }
 
     [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e-400")]
+    [InlineData("123456789012345678901234567890123456789")]
+    [InlineData("\"\\u0000\"")]
+    [InlineData("{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}")]
+    public async Task Odd_variable_values_get_a_graphql_answer_never_a_500(string value)
+    {
+        var response = await client.PostRawAsync(
+            "{\"query\": \"query($v: Int, $f: Float, $s: String) { __typename }\", \"variables\": {\"v\": " + value + ", \"f\": " + value + ", \"s\": " + value + "}}");
+
+        Assert.True(response.Status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)response.Status}: {response.Body}");
+        Assert.True(response.HasErrors, response.Body);
+    }
+
+    [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("application/json; charset=latin1")]
