@@ -45,6 +45,17 @@ internal static class ComparisonReport
         foreach (var failed in systems.SelectMany(s => s.Runs).Where(r => r.FirstFailure is not null).DistinctBy(r => r.System))
             output.WriteLine($"- {failed.System}: first failure: {failed.FirstFailure}");
 
+        var shapes = queries.Select(q => q.Shape).Distinct().Order().ToList();
+        var byShape = new MarkdownTable("p50 latency by query shape, 1 thread (ms)", ["system", .. shapes.Select(s => s.ToString())]);
+        foreach (var system in systems)
+        {
+            var run = system.Runs[0];
+            byShape.Row([system.System, .. shapes.Select(shape => (object)MarkdownTable.Ms(Percentiles.Of(
+                [.. Enumerable.Range(0, run.LatencyMs.Length).Where(i => queries[i].Shape == shape).Select(i => run.LatencyMs[i])], TimeSpan.Zero).P50))]);
+        }
+
+        byShape.Print(output);
+
         var quality = new MarkdownTable(
             "Result quality: expected title in the top 10 (recall@10)",
             "system", "misspelled queries", "same queries spelled right");
