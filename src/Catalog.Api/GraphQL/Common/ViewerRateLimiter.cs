@@ -14,9 +14,10 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// Fixed-window counters per viewer and action, in memory (each replica counts its own requests).
-/// A refused attempt does not consume budget.
+/// A refused attempt does not consume budget. Windows follow real time, not the catalog clock: a fixed
+/// <c>Catalog:Clock:Now</c> (demos) must not freeze them.
 /// </summary>
-public sealed class ViewerRateLimiter(TimeProvider clock, IOptions<RateLimitOptions> options)
+public sealed class ViewerRateLimiter(IOptions<RateLimitOptions> options)
 {
     private const int PruneThreshold = 10_000;
     private readonly ConcurrentDictionary<(string Action, string Viewer), Window> windows = new();
@@ -27,7 +28,7 @@ public sealed class ViewerRateLimiter(TimeProvider clock, IOptions<RateLimitOpti
 
     private void Check(string action, string viewer, int limit, TimeSpan length)
     {
-        var now = clock.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
         var start = now.UtcTicks - (now.UtcTicks % length.Ticks);
         if (windows.Count > PruneThreshold)
             Prune(now.UtcTicks);
