@@ -1,11 +1,5 @@
 using Catalog.Api.Tests.Fixtures;
-using Catalog.Core.Search;
 using Catalog.Core.Titles;
-using Catalog.Search.Querying;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Catalog.Api.Tests.GraphQL;
 
@@ -17,13 +11,6 @@ namespace Catalog.Api.Tests.GraphQL;
 public sealed class SearchApi : CatalogApiFactory, IAsyncLifetime
 {
     public const int AvailableNow = 7;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        // Until the search project registers its query side itself.
-        builder.ConfigureTestServices(services => services.TryAddSingleton<ITitleSearch, TitleSearch>());
-    }
 
     public async Task InitializeAsync()
     {
