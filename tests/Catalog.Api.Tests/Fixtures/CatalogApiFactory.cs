@@ -37,6 +37,8 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalog:DataDirectory", DataDirectory);
         builder.UseSetting("Catalog:Clock:Now", FixedNow.ToString("O"));
         builder.UseSetting(CatalogWebApp.SeedSampleKey, "false");
+        // One log line per request would bury the test output; failures still log.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
