@@ -106,6 +106,17 @@ public sealed class SearchQueryTests(SearchApi api) : IClassFixture<SearchApi>
         Assert.Contains("first", response.Body, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_filter_listing_too_many_values_is_bad_user_input_not_a_server_error()
+    {
+        var tags = Enumerable.Range(0, 300).Select(i => $"tag-{i}").ToArray();
+
+        var response = await api.CreateClient().PostGraphQLAsync(Search, new { filter = new { anyTags = tags } });
+
+        Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+        Assert.Contains("filter.anyTags", response.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("title:(")]
     [InlineData("\"")]
