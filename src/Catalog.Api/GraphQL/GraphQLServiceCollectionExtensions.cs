@@ -1,10 +1,8 @@
 using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Reviews;
 using Catalog.Api.GraphQL.Titles;
-using Catalog.Core.Trailers;
 using Catalog.Store.Writes;
 using GraphQL;
-using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.GraphQL;
 
@@ -20,9 +18,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<CatalogSchema>()
             .AddGraphTypes(typeof(CatalogSchema).Assembly)
             .AddSystemTextJson());
-        services.AddOptions<TrailerOptions>().BindConfiguration(TrailerOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        services.AddSingleton(sp => new TrailerUrlPolicy(sp.GetRequiredService<IOptions<TrailerOptions>>().Value));
         services.AddSingleton<ViewerRateLimiter>();
         services.AddSingleton<CatalogMeanRating>();
         services.AddScoped<TitleReader>();

@@ -1,8 +1,10 @@
 using Catalog.Core;
+using Catalog.Core.Trailers;
 using Catalog.Search;
 using Catalog.Search.Indexing;
 using Catalog.Store;
 using Catalog.Store.Import;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Hosting;
 
@@ -16,6 +18,9 @@ public static class CatalogServiceCollectionExtensions
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton(FixedTimeProvider.From(catalog.Clock));
         services.AddCatalogStore(catalog, store);
+        // Imports and curator edits share one trailer policy, so Catalog:Trailers applies to both.
+        services.AddOptions<TrailerOptions>().BindConfiguration(TrailerOptions.Section);
+        services.AddSingleton(sp => new TrailerUrlPolicy(sp.GetRequiredService<IOptions<TrailerOptions>>().Value));
         services.AddCatalogImport();
         services.AddCatalogSearch(configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
         return services;
