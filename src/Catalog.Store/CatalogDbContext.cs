@@ -47,7 +47,7 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
         {
             title.HasKey(t => t.Id);
             title.Property(t => t.Id).HasMaxLength(128);
-            title.Property(t => t.Name).HasMaxLength(1000);
+            title.Property(t => t.Name).HasMaxLength(Title.MaxNameLength);
             title.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
             title.Property(t => t.ContentRating).HasMaxLength(32);
             title.Property(t => t.ImdbId).HasMaxLength(16);

@@ -3,6 +3,12 @@ namespace Catalog.Core.Titles;
 /// <summary>A title in the store of record. Instants are UTC <see cref="DateTime"/> (SQLite cannot order offsets).</summary>
 public sealed class Title
 {
+    /// <summary>No film predates this; earlier release years are data errors, whoever writes them.</summary>
+    public const int EarliestReleaseYear = 1870;
+
+    /// <summary>Longest name or original name the store keeps.</summary>
+    public const int MaxNameLength = 1000;
+
     public required string Id { get; set; }
     public TitleKind Kind { get; set; } = TitleKind.Movie;
     public required string Name { get; set; }

@@ -17,9 +17,9 @@ public sealed record ValidatedDraft(TitleDraft? Draft, string? RejectReason, IRe
 /// </summary>
 public static partial class TitleValidation
 {
-    public const int EarliestReleaseYear = 1870;
+    public const int EarliestReleaseYear = Title.EarliestReleaseYear;
     public const int MaxRuntimeMinutes = 2000;
-    public const int MaxNameLength = 1000;
+    public const int MaxNameLength = Title.MaxNameLength;
     public const int MaxTrailerIdLength = 64;
 
     /// <summary>Release dates more than this many years after now cannot be right (typos, 2-digit years).</summary>

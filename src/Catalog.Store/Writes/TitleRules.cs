@@ -5,11 +5,11 @@ namespace Catalog.Store.Writes;
 /// <summary>Validation and application of a <see cref="TitleDraft"/> to a title row.</summary>
 internal static class TitleRules
 {
-    public const int MaxNameLength = 1000;
+    public const int MaxNameLength = Title.MaxNameLength;
     public const int MaxSynopsisLength = 20_000;
     public const int MaxListItems = 500;
     public const int MaxListItemLength = 300;
-    public const int FirstYear = 1870;
+    public const int FirstYear = Title.EarliestReleaseYear;
 
     /// <summary>How far ahead a release or availability date may be scheduled.</summary>
     public const int MaxYearsAhead = 20;
