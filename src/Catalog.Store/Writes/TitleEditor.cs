@@ -8,26 +8,26 @@ public sealed class TitleEditor(CatalogDbContext db)
 {
     /// <summary>
     /// Creates the title (id given, or derived from name and year and made unique) or updates the fields
-    /// the draft carries. Validation failures change nothing.
+    /// the edit carries. Validation failures change nothing.
     /// </summary>
-    public async Task<Title> UpsertAsync(TitleDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Title> UpsertAsync(TitleEdit edit, CancellationToken cancellationToken = default)
     {
-        if (draft.Id is not null && !TitleIds.IsValid(draft.Id))
-            throw WriteRejectedException.Invalid($"'{draft.Id}' is not a valid title id: use letters, digits, '-', '_' or '.', at most {TitleIds.MaxLength} characters.");
+        if (edit.Id is not null && !TitleIds.IsValid(edit.Id))
+            throw WriteRejectedException.Invalid($"'{edit.Id}' is not a valid title id: use letters, digits, '-', '_' or '.', at most {TitleIds.MaxLength} characters.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var title = draft.Id is null ? null : await db.Titles.SingleOrDefaultAsync(t => t.Id == draft.Id, cancellationToken);
+        var title = edit.Id is null ? null : await db.Titles.SingleOrDefaultAsync(t => t.Id == edit.Id, cancellationToken);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         if (title is null)
         {
-            var name = TextRules.Clean(draft.Name ?? throw WriteRejectedException.Invalid("name is required to create a title."), "name", TitleRules.MaxNameLength);
-            title = new Title { Id = draft.Id ?? await FreeIdAsync(name, draft.ReleaseDate?.Year ?? draft.Year, cancellationToken), Name = name, AddedAt = now };
-            TitleRules.Apply(title, draft, now);
+            var name = TextRules.Clean(edit.Name ?? throw WriteRejectedException.Invalid("name is required to create a title."), "name", TitleRules.MaxNameLength);
+            title = new Title { Id = edit.Id ?? await FreeIdAsync(name, edit.ReleaseDate?.Year ?? edit.Year, cancellationToken), Name = name, AddedAt = now };
+            TitleRules.Apply(title, edit, now);
             db.Titles.Add(title);
         }
         else
         {
-            TitleRules.Apply(title, draft, now);
+            TitleRules.Apply(title, edit, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,7 @@ using Catalog.Core.Titles;
 
 namespace Catalog.Store.Writes;
 
-/// <summary>Validation and application of a <see cref="TitleDraft"/> to a title row.</summary>
+/// <summary>Validation and application of a <see cref="TitleEdit"/> to a title row.</summary>
 internal static class TitleRules
 {
     public const int MaxNameLength = Title.MaxNameLength;
@@ -14,73 +14,73 @@ internal static class TitleRules
     /// <summary>How far ahead a release or availability date may be scheduled.</summary>
     public const int MaxYearsAhead = 20;
 
-    public static void Apply(Title title, TitleDraft draft, DateTime now)
+    public static void Apply(Title title, TitleEdit edit, DateTime now)
     {
         var latestYear = now.Year + MaxYearsAhead;
-        bool Clears(string field) => draft.Cleared.Contains(field);
+        bool Clears(string field) => edit.Cleared.Contains(field);
 
-        if (draft.Kind is { } kind)
+        if (edit.Kind is { } kind)
             title.Kind = Enum.IsDefined(kind) ? kind : throw WriteRejectedException.Invalid("kind is not a known title kind.");
-        if (draft.Name is not null)
-            title.Name = TextRules.Clean(draft.Name, "name", MaxNameLength);
-        title.OriginalName = Optional(draft.OriginalName, Clears(nameof(TitleDraft.OriginalName)), title.OriginalName, "originalName", MaxNameLength);
-        title.Synopsis = Optional(draft.Synopsis, Clears(nameof(TitleDraft.Synopsis)), title.Synopsis, "synopsis", MaxSynopsisLength, multiline: true);
-        title.ContentRating = Optional(draft.ContentRating, Clears(nameof(TitleDraft.ContentRating)), title.ContentRating, "contentRating", 32);
+        if (edit.Name is not null)
+            title.Name = TextRules.Clean(edit.Name, "name", MaxNameLength);
+        title.OriginalName = Optional(edit.OriginalName, Clears(nameof(TitleEdit.OriginalName)), title.OriginalName, "originalName", MaxNameLength);
+        title.Synopsis = Optional(edit.Synopsis, Clears(nameof(TitleEdit.Synopsis)), title.Synopsis, "synopsis", MaxSynopsisLength, multiline: true);
+        title.ContentRating = Optional(edit.ContentRating, Clears(nameof(TitleEdit.ContentRating)), title.ContentRating, "contentRating", 32);
 
-        ApplyRelease(title, draft, latestYear);
+        ApplyRelease(title, edit, latestYear);
 
-        if (draft.AddedAt is { } addedAt)
+        if (edit.AddedAt is { } addedAt)
             title.AddedAt = InRange(addedAt, "addedAt", latestYear);
-        if (draft.AvailableUntil is { } until)
+        if (edit.AvailableUntil is { } until)
             title.AvailableUntil = InRange(until, "availableUntil", latestYear);
-        else if (Clears(nameof(TitleDraft.AvailableUntil)))
+        else if (Clears(nameof(TitleEdit.AvailableUntil)))
             title.AvailableUntil = null;
         if (title.AvailableUntil <= title.AddedAt)
             throw WriteRejectedException.Invalid("availableUntil must be later than addedAt.");
 
-        if (draft.RuntimeMinutes is { } runtime)
+        if (edit.RuntimeMinutes is { } runtime)
             title.RuntimeMinutes = runtime is > 0 and <= 10_000 ? runtime : throw WriteRejectedException.Invalid($"runtimeMinutes must be from 1 to 10000 (got {runtime}).");
-        else if (Clears(nameof(TitleDraft.RuntimeMinutes)))
+        else if (Clears(nameof(TitleEdit.RuntimeMinutes)))
             title.RuntimeMinutes = null;
 
-        title.ImdbId = Identifier(draft.ImdbId, Clears(nameof(TitleDraft.ImdbId)), title.ImdbId, "imdbId", ExternalIds.IsImdbId, "tt followed by 7 to 10 digits");
-        title.TmdbId = Identifier(draft.TmdbId, Clears(nameof(TitleDraft.TmdbId)), title.TmdbId, "tmdbId", ExternalIds.IsTmdbId, "1 to 16 digits");
+        title.ImdbId = Identifier(edit.ImdbId, Clears(nameof(TitleEdit.ImdbId)), title.ImdbId, "imdbId", ExternalIds.IsImdbId, "tt followed by 7 to 10 digits");
+        title.TmdbId = Identifier(edit.TmdbId, Clears(nameof(TitleEdit.TmdbId)), title.TmdbId, "tmdbId", ExternalIds.IsTmdbId, "1 to 16 digits");
 
-        title.AlternateNames = List(draft.AlternateNames, title.AlternateNames, "alternateNames");
-        title.Languages = List(draft.Languages, title.Languages, "languages");
-        title.Countries = List(draft.Countries, title.Countries, "countries");
-        title.Genres = List(draft.Genres, title.Genres, "genres");
-        title.Directors = List(draft.Directors, title.Directors, "directors");
-        title.Cast = List(draft.Cast, title.Cast, "cast");
-        if (draft.Tags is not null)
-            title.Tags = TagRules.Normalize(draft.Tags);
+        title.AlternateNames = List(edit.AlternateNames, title.AlternateNames, "alternateNames");
+        title.Languages = List(edit.Languages, title.Languages, "languages");
+        title.Countries = List(edit.Countries, title.Countries, "countries");
+        title.Genres = List(edit.Genres, title.Genres, "genres");
+        title.Directors = List(edit.Directors, title.Directors, "directors");
+        title.Cast = List(edit.Cast, title.Cast, "cast");
+        if (edit.Tags is not null)
+            title.Tags = TagRules.Normalize(edit.Tags);
     }
 
-    private static void ApplyRelease(Title title, TitleDraft draft, int latestYear)
+    private static void ApplyRelease(Title title, TitleEdit edit, int latestYear)
     {
-        if (draft.ReleaseDate is { } date)
+        if (edit.ReleaseDate is { } date)
         {
             if (date.Year < FirstYear || date.Year > latestYear)
                 throw WriteRejectedException.Invalid($"releaseDate must fall between {FirstYear} and {latestYear}.");
-            if (draft.Year is { } year && year != date.Year)
+            if (edit.Year is { } year && year != date.Year)
                 throw WriteRejectedException.Invalid($"year {year} contradicts releaseDate {date:yyyy-MM-dd}.");
             (title.ReleaseDate, title.ReleaseYear) = (date, date.Year);
         }
-        else if (draft.Year is { } year)
+        else if (edit.Year is { } year)
         {
             if (year < FirstYear || year > latestYear)
                 throw WriteRejectedException.Invalid($"year must be from {FirstYear} to {latestYear} (got {year}).");
-            if (title.ReleaseDate?.Year != year || draft.Cleared.Contains(nameof(TitleDraft.ReleaseDate)))
+            if (title.ReleaseDate?.Year != year || edit.Cleared.Contains(nameof(TitleEdit.ReleaseDate)))
                 title.ReleaseDate = null;
             title.ReleaseYear = year;
         }
-        else if (draft.Cleared.Contains(nameof(TitleDraft.ReleaseDate)))
+        else if (edit.Cleared.Contains(nameof(TitleEdit.ReleaseDate)))
         {
             title.ReleaseDate = null;
-            if (draft.Cleared.Contains(nameof(TitleDraft.Year)))
+            if (edit.Cleared.Contains(nameof(TitleEdit.Year)))
                 title.ReleaseYear = null;
         }
-        else if (draft.Cleared.Contains(nameof(TitleDraft.Year)))
+        else if (edit.Cleared.Contains(nameof(TitleEdit.Year)))
         {
             (title.ReleaseDate, title.ReleaseYear) = (null, null);
         }

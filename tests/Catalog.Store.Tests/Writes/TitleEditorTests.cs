@@ -14,17 +14,17 @@ public sealed class TitleEditorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
-    private async Task<Title> UpsertAsync(TitleDraft draft)
+    private async Task<Title> UpsertAsync(TitleEdit edit)
     {
         await using var db = store.Open();
-        return await new TitleEditor(db).UpsertAsync(draft);
+        return await new TitleEditor(db).UpsertAsync(edit);
     }
 
     [Fact]
     public async Task Create_without_id_derives_a_unique_slug_and_defaults_addedAt_to_now()
     {
-        var first = await UpsertAsync(new TitleDraft { Name = "Léon: The Professional", ReleaseDate = new DateOnly(1994, 9, 14) });
-        var second = await UpsertAsync(new TitleDraft { Name = "Leon - the professional", Year = 1994 });
+        var first = await UpsertAsync(new TitleEdit { Name = "Léon: The Professional", ReleaseDate = new DateOnly(1994, 9, 14) });
+        var second = await UpsertAsync(new TitleEdit { Name = "Leon - the professional", Year = 1994 });
 
         Assert.Equal("leon-the-professional-1994", first.Id);
         Assert.Equal("leon-the-professional-1994-2", second.Id);
@@ -36,15 +36,15 @@ public sealed class TitleEditorTests : IAsyncLifetime
     [Fact]
     public async Task Update_changes_only_the_fields_sent_and_explicit_nulls_clear()
     {
-        await UpsertAsync(new TitleDraft
+        await UpsertAsync(new TitleEdit
         {
             Id = "heat", Name = "Heat", Synopsis = "A heist.", RuntimeMinutes = 170, Genres = ["Crime", " crime ", "", "Drama"],
             Tags = ["  Heist ", "HEIST", "los   angeles"], ImdbId = "tt0113277",
         });
 
-        var updated = await UpsertAsync(new TitleDraft
+        var updated = await UpsertAsync(new TitleEdit
         {
-            Id = "heat", Kind = TitleKind.Movie, Synopsis = "Cops and robbers.", Cleared = new HashSet<string> { nameof(TitleDraft.RuntimeMinutes) },
+            Id = "heat", Kind = TitleKind.Movie, Synopsis = "Cops and robbers.", Cleared = new HashSet<string> { nameof(TitleEdit.RuntimeMinutes) },
         });
 
         Assert.Equal("Heat", updated.Name);
@@ -62,9 +62,9 @@ public sealed class TitleEditorTests : IAsyncLifetime
     [InlineData("heat", null, null, "name is required")]
     [InlineData("heat", "   ", null, "name must not be empty")]
     [InlineData("heat", "Heat", "nm0000158", "imdbId")]
-    public async Task Invalid_drafts_are_refused_and_nothing_is_stored(string id, string? name, string? imdbId, string messagePart)
+    public async Task Invalid_edits_are_refused_and_nothing_is_stored(string id, string? name, string? imdbId, string messagePart)
     {
-        var error = await Assert.ThrowsAsync<WriteRejectedException>(() => UpsertAsync(new TitleDraft { Id = id, Name = name, ImdbId = imdbId }));
+        var error = await Assert.ThrowsAsync<WriteRejectedException>(() => UpsertAsync(new TitleEdit { Id = id, Name = name, ImdbId = imdbId }));
 
         Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
         await using var db = store.Open();
@@ -75,10 +75,10 @@ public sealed class TitleEditorTests : IAsyncLifetime
     public async Task Dates_are_checked_for_plausibility_and_consistency()
     {
         var contradiction = await Assert.ThrowsAsync<WriteRejectedException>(() =>
-            UpsertAsync(new TitleDraft { Name = "X", ReleaseDate = new DateOnly(1994, 1, 1), Year = 1995 }));
+            UpsertAsync(new TitleEdit { Name = "X", ReleaseDate = new DateOnly(1994, 1, 1), Year = 1995 }));
         Assert.Contains("contradicts", contradiction.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<WriteRejectedException>(() => UpsertAsync(new TitleDraft { Name = "X", Year = 3000 }));
-        var until = await Assert.ThrowsAsync<WriteRejectedException>(() => UpsertAsync(new TitleDraft
+        await Assert.ThrowsAsync<WriteRejectedException>(() => UpsertAsync(new TitleEdit { Name = "X", Year = 3000 }));
+        var until = await Assert.ThrowsAsync<WriteRejectedException>(() => UpsertAsync(new TitleEdit
         {
             Name = "X", AddedAt = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), AvailableUntil = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         }));
@@ -88,7 +88,7 @@ public sealed class TitleEditorTests : IAsyncLifetime
     [Fact]
     public async Task SetTags_normalises_and_logs_a_tags_change()
     {
-        await UpsertAsync(new TitleDraft { Id = "heat", Name = "Heat" });
+        await UpsertAsync(new TitleEdit { Id = "heat", Name = "Heat" });
         await using (var db = store.Open())
             await new TitleEditor(db).SetTagsAsync("heat", [" Heist", "heist ", "Los\tAngeles", ""]);
 
@@ -100,7 +100,7 @@ public sealed class TitleEditorTests : IAsyncLifetime
     [Fact]
     public async Task SetTags_refuses_too_many_or_too_long_tags_and_unknown_titles()
     {
-        await UpsertAsync(new TitleDraft { Id = "heat", Name = "Heat" });
+        await UpsertAsync(new TitleEdit { Id = "heat", Name = "Heat" });
         await using var db = store.Open();
         var editor = new TitleEditor(db);
 

@@ -17,8 +17,8 @@ public static class CurationMutations
             .ResolveAsync(async c =>
             {
                 Caller.RequireCurator(c);
-                var draft = TitleInputType.ToDraft(c.GetArgument<Dictionary<string, object?>>("input"));
-                var saved = await WriteErrors.RunAsync(() => c.Service<TitleEditor>().UpsertAsync(draft, c.CancellationToken));
+                var edit = TitleInputType.ToEdit(c.GetArgument<Dictionary<string, object?>>("input"));
+                var saved = await WriteErrors.RunAsync(() => c.Service<TitleEditor>().UpsertAsync(edit, c.CancellationToken));
                 return await ReloadAsync(c, saved.Id);
             });
 

@@ -40,12 +40,12 @@ public sealed class TitleInputType : InputObjectGraphType
 
     private void StringList(string name) => Field<ListGraphType<NonNullGraphType<StringGraphType>>>(name);
 
-    public static TitleDraft ToDraft(IReadOnlyDictionary<string, object?> input)
+    public static TitleEdit ToEdit(IReadOnlyDictionary<string, object?> input)
     {
         var cleared = input.Where(p => p.Value is null).Select(p => char.ToUpperInvariant(p.Key[0]) + p.Key[1..]).ToHashSet(StringComparer.Ordinal);
         if (input.TryGetValue("name", out var name) && name is null)
             throw CatalogErrors.BadUserInput("name cannot be null.");
-        return new TitleDraft
+        return new TitleEdit
         {
             Id = input.Get<string>("id"),
             Kind = input.Get<TitleKind?>("kind"),

@@ -3,11 +3,11 @@ using Catalog.Core.Titles;
 namespace Catalog.Store.Writes;
 
 /// <summary>
-/// What a curator sends to create or update a title. A null property was not sent: an update keeps the
+/// What a curator sends to create or update a title (imports bring theirs as <see cref="Import.TitleDraft"/>). A null property was not sent: an update keeps the
 /// stored value, a create uses the default. <see cref="Cleared"/> names the optional fields that were
 /// sent as an explicit null, which clears them.
 /// </summary>
-public sealed record TitleDraft
+public sealed record TitleEdit
 {
     public string? Id { get; init; }
     public TitleKind? Kind { get; init; }
