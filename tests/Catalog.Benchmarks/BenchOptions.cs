@@ -23,6 +23,12 @@ internal sealed record BenchOptions
 
     /// <summary>Also build an index straight from the generated list (the builder alone, without the store).</summary>
     public bool MemoryBuild { get; init; } = true;
+
+    /// <summary>
+    /// Keep a copy of the freshly imported store in the work folder and start later runs with the same
+    /// titles and seed from that copy: a 1M import takes minutes and is not what a rerun is about.
+    /// </summary>
+    public bool ReuseStore { get; init; }
     public int HttpConnections { get; init; } = 16;
     public int HttpSeconds { get; init; } = 10;
     public string? CatalogDll { get; init; }
@@ -52,6 +58,7 @@ internal sealed record BenchOptions
                 "--no-like" => options with { Like = false },
                 "--no-http" => options with { Http = false },
                 "--no-memory-build" => options with { MemoryBuild = false },
+                "--reuse-store" => options with { ReuseStore = true },
                 "--http-connections" => options with { HttpConnections = Number() },
                 "--http-seconds" => options with { HttpSeconds = Number() },
                 "--catalog-dll" => options with { CatalogDll = Value() },
@@ -66,6 +73,6 @@ internal sealed record BenchOptions
 
     public override string ToString() =>
         $"titles={Titles}, queries={Queries}, seed={Seed}, threads={string.Join(',', Threads)}, like-queries={LikeQueries}, "
-        + $"edits={Edits}, http={(Http ? $"{HttpConnections} connections × {HttpSeconds}s" : "off")}, "
+        + $"edits={Edits}, reuse-store={(ReuseStore ? "on" : "off")}, http={(Http ? $"{HttpConnections} connections × {HttpSeconds}s" : "off")}, "
         + $"postgres={(PostgresConnection is null ? "off" : "on")}, work={Work}";
 }
