@@ -51,8 +51,9 @@ internal static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case IFormattable number:
-                // Numbers as parsed (int, long, BigInteger, decimal, double) in invariant, round-trip form.
-                writer.WriteRawValue(number.ToString(null, CultureInfo.InvariantCulture));
+                // Numbers as parsed (int, long, BigInteger, decimal, double) in invariant, round-trip form; unchecked,
+                // because a huge literal parses to infinity, which is no JSON number but is still a distinct key.
+                writer.WriteRawValue(number.ToString(null, CultureInfo.InvariantCulture), skipInputValidation: true);
                 break;
             default:
                 writer.WriteStringValue(value.ToString());

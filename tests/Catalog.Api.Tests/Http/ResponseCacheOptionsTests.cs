@@ -77,5 +77,7 @@ public sealed class ResponseCacheOptionsTests
 
         Assert.Equal("""{"q":"robot \u0022dreams\u0022","z":{"a":true,"b":[1,2.5,"x",null]}}""", CanonicalJson.Of(variables));
         Assert.Equal("{}", CanonicalJson.Of(null));
+        Assert.NotEqual(CanonicalJson.Of(new Dictionary<string, object?> { ["v"] = double.PositiveInfinity }),
+            CanonicalJson.Of(new Dictionary<string, object?> { ["v"] = double.NegativeInfinity }));
     }
 }
