@@ -44,8 +44,17 @@ internal sealed class GraphQLResponseWriter(
             response.Headers.CacheControl = "no-store";
         }
 
-        response.ContentLength = body.Body.Length;
-        await response.Body.WriteAsync(body.Body, http.RequestAborted);
+        var payload = body.Body;
+        if (body.IsShareable && status == StatusCodes.Status200OK && Compression(http) is { } provider)
+        {
+            // Set here, the coding makes the compression middleware pass the bytes through untouched.
+            payload = body.EncodedWith(provider);
+            response.Headers.ContentEncoding = provider.EncodingName;
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
+        response.ContentLength = payload.Length;
+        await response.Body.WriteAsync(payload, http.RequestAborted);
     }
 
     /// <summary>The bytes of <paramref name="result"/>; shareable when it executed without errors.</summary>
@@ -83,8 +92,11 @@ internal sealed class GraphQLResponseWriter(
         return coding is null ? $"\"{tag}\"" : $"\"{tag}-{coding}\"";
     }
 
-    private string? ContentCoding(HttpContext http) =>
+    private string? ContentCoding(HttpContext http) => Compression(http)?.EncodingName;
+
+    /// <summary>The provider the compression middleware would use for this response, null when it would not compress.</summary>
+    private ICompressionProvider? Compression(HttpContext http) =>
         compression.ShouldCompressResponse(http) && compression.CheckRequestAcceptsCompression(http)
-            ? compression.GetCompressionProvider(http)?.EncodingName
+            ? compression.GetCompressionProvider(http)
             : null;
 }

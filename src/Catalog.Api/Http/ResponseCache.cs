@@ -119,7 +119,8 @@ internal sealed class ResponseCache : IDisposable
     {
         if (!response.IsShareable)
             return;
-        var size = response.Body.Length + (2L * (key.Query.Length + key.Variables.Length + (key.OperationName?.Length ?? 0))) + 256;
+        // The body, room for its compressed copies (each smaller than the body), and the key's text.
+        var size = (2L * response.Body.Length) + (2L * (key.Query.Length + key.Variables.Length + (key.OperationName?.Length ?? 0))) + 256;
         entries.Set(key, response, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = options.ResponseCacheTtl });
         Interlocked.Increment(ref stores);
     }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Catalog.Api.Http;
 
@@ -9,6 +11,7 @@ namespace Catalog.Api.Http;
 internal sealed class SerializedResponse(byte[] body, bool executed, bool hasErrors)
 {
     private byte[]? hash;
+    private ConcurrentDictionary<string, byte[]>? encoded;
 
     public ReadOnlyMemory<byte> Body => body;
 
@@ -29,5 +32,28 @@ internal sealed class SerializedResponse(byte[] body, bool executed, bool hasErr
             Volatile.Write(ref hash, computed);
             return computed;
         }
+    }
+
+    /// <summary>
+    /// The body compressed by <paramref name="provider"/>, compressed once per content coding: a cached answer
+    /// sent to many clients that accept gzip or br is not compressed again per request. Same provider and level
+    /// as the compression middleware, so the bytes behind an ETag do not depend on which path sent them.
+    /// </summary>
+    public ReadOnlyMemory<byte> EncodedWith(ICompressionProvider provider)
+    {
+        var variants = Volatile.Read(ref encoded);
+        if (variants is null)
+        {
+            Interlocked.CompareExchange(ref encoded, new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal), null);
+            variants = encoded!;
+        }
+
+        return variants.GetOrAdd(provider.EncodingName, _ =>
+        {
+            using var buffer = new MemoryStream();
+            using (var stream = provider.CreateStream(buffer))
+                stream.Write(body);
+            return buffer.ToArray();
+        });
     }
 }
