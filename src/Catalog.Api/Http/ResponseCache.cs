@@ -66,8 +66,10 @@ internal sealed class ResponseCache : IDisposable
             return null;
         }
 
-        // Sequence before reader: the reader is refreshed after the sequence moves, so a key never names a
-        // newer index than the searcher the execution will use.
+        // This reader is acquired before the execution's own, so an answer is never older than the reader version
+        // its key names (store reads are newer still: the store commits before the index applies a change). The
+        // sequence moves just before the reader refreshes; a key pairing a new sequence with an old reader simply
+        // goes out of use at the refresh.
         var sequence = index.AppliedSequence;
         long readerVersion;
         using (var lease = index.Acquire())
