@@ -15,12 +15,14 @@ namespace Catalog.Api.Http;
 /// GraphQL over HTTP at <c>/graphql</c>: negotiates the response format, reads the request, resolves
 /// persisted queries, refuses mutations over GET, executes with the caller's principal and writes the
 /// result. Under <c>application/graphql-response+json</c> a request that cannot be parsed or validated
-/// gets 400; under legacy <c>application/json</c> every well-formed request gets 200.
+/// gets 400; under legacy <c>application/json</c> every well-formed request gets 200. Anonymous queries are
+/// answered from the <see cref="ResponseCache"/> when an equal one ran against the same index.
 /// </summary>
 internal sealed partial class GraphQLHttpEndpoint(
     GraphQLRequestReader reader,
     PersistedQueries persistedQueries,
     DocumentCache documents,
+    ResponseCache responses,
     IDocumentExecuter executer,
     ISchema schema,
     GraphQLResponseWriter writer,
@@ -39,48 +41,38 @@ internal sealed partial class GraphQLHttpEndpoint(
         }
 
         await FlagRejectedCredentialsAsync(http);
-        ExecutionResult result;
+        SerializedResponse response;
         int status;
         try
         {
-            result = await ExecuteAsync(http);
-            status = !result.Executed && format.StatusReflectsRequestErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            (response, status) = await AnswerAsync(http, format);
         }
         catch (GraphQLHttpException e)
         {
             if (e.Status == StatusCodes.Status405MethodNotAllowed)
                 http.Response.Headers.Allow = "POST";
-            (result, status) = (Error(e.Code, e.Message), e.Status);
+            (response, status) = (await writer.SerializeAsync(Error(e.Code, e.Message), http.RequestAborted), e.Status);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             return;
         }
 
-        await writer.WriteAsync(http, result, status, format);
+        await writer.WriteAsync(http, response, status, format);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http)
+    private async Task<(SerializedResponse Response, int Status)> AnswerAsync(HttpContext http, ResponseFormat format)
     {
         var isGet = HttpMethods.IsGet(http.Request.Method);
         var request = isGet
             ? reader.ReadQueryString(http.Request.Query)
             : await reader.ReadBodyAsync(http.Request, options.Value.MaxRequestBytes, http.RequestAborted);
         var query = persistedQueries.ResolveQuery(request);
-
-        GraphQLDocument document;
-        try
+        var (document, syntaxError) = Parse(query);
+        if (document is null)
         {
-            document = documents.GetOrParse(query);
-        }
-        catch (ExecutionError e)
-        {
-            // The document builder reports syntax errors (and text nested past its depth bound) this way.
-            return new ExecutionResult(e);
-        }
-        catch (GraphQLParserException e)
-        {
-            return new ExecutionResult(new ExecutionError(e.Message, e) { Code = "SYNTAX_ERROR" });
+            var refused = await writer.SerializeAsync(syntaxError!, http.RequestAborted);
+            return (refused, StatusOf(refused, format));
         }
 
         if (isGet && document.OperationWithName(request.OperationName) is { Operation: not OperationType.Query })
@@ -89,6 +81,36 @@ internal sealed partial class GraphQLHttpEndpoint(
                 "Only queries may be sent with GET; send mutations with POST.");
         }
 
+        var key = responses.KeyFor(http, query, request, document);
+        var response = key is null
+            ? await ExecuteAsync(http, request, query, document)
+            : await responses.GetOrAddAsync(key, () => ExecuteAsync(http, request, query, document));
+        return (response, StatusOf(response, format));
+    }
+
+    private static int StatusOf(SerializedResponse response, ResponseFormat format) =>
+        !response.Executed && format.StatusReflectsRequestErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    /// <summary>The parsed document, or the result a client gets for text that does not parse.</summary>
+    private (GraphQLDocument? Document, ExecutionResult? Error) Parse(string query)
+    {
+        try
+        {
+            return (documents.GetOrParse(query), null);
+        }
+        catch (ExecutionError e)
+        {
+            // The document builder reports syntax errors (and text nested past its depth bound) this way.
+            return (null, new ExecutionResult(e));
+        }
+        catch (GraphQLParserException e)
+        {
+            return (null, new ExecutionResult(new ExecutionError(e.Message, e) { Code = "SYNTAX_ERROR" }));
+        }
+    }
+
+    private async Task<SerializedResponse> ExecuteAsync(HttpContext http, GraphQLRequest request, string query, GraphQLDocument document)
+    {
         var started = Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -109,7 +131,9 @@ internal sealed partial class GraphQLHttpEndpoint(
             },
         });
         GraphQLMetrics.Record(result.Operation?.Operation, result, Stopwatch.GetElapsedTime(started));
-        return result;
+        if (result.Operation?.Operation == OperationType.Mutation)
+            responses.Invalidate();
+        return await writer.SerializeAsync(result, http.RequestAborted);
     }
 
     /// <summary>

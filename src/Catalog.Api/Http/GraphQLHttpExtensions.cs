@@ -28,6 +28,7 @@ public static class GraphQLHttpExtensions
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 

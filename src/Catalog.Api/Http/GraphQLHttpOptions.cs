@@ -29,8 +29,21 @@ public sealed class GraphQLHttpOptions
     /// <summary>Characters of query text whose parsed documents are kept, so repeated queries skip parsing.</summary>
     public long DocumentCacheChars { get; set; } = 8_000_000;
 
+    /// <summary>Keep answers to anonymous queries and serve repeats (and their 304s) without executing (see ResponseCache).</summary>
+    public bool ResponseCacheEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How long a cached answer is served, and the step of the catalog clock it is keyed by: answers that depend
+    /// on "now" (availability windows, rails) are at most this late. Index changes invalidate at once.
+    /// </summary>
+    public TimeSpan ResponseCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Approximate bytes of answers the response cache keeps (least recently used go first).</summary>
+    public long ResponseCacheBytes { get; set; } = 64L * 1024 * 1024;
+
     public static bool IsValid(GraphQLHttpOptions o) =>
         o.MaxDepth > 0 && o.MaxComplexity > 0 && o.ExecutionTimeout > TimeSpan.Zero
         && o.ExecutionTimeout <= TimeSpan.FromDays(1) && o.MaxRequestBytes >= 1024 && o.CacheMaxAgeSeconds >= 0
-        && o.PersistedQueryCacheChars > 0 && o.DocumentCacheChars > 0;
+        && o.PersistedQueryCacheChars > 0 && o.DocumentCacheChars > 0
+        && o.ResponseCacheTtl > TimeSpan.Zero && o.ResponseCacheTtl <= TimeSpan.FromDays(1) && o.ResponseCacheBytes > 0;
 }

@@ -18,15 +18,17 @@ internal sealed class GraphQLResponseWriter(
 {
     public const string ErrorCacheControl = "private, no-cache, must-revalidate";
 
-    public async Task WriteAsync(HttpContext http, ExecutionResult result, int status, ResponseFormat format)
+    public async Task WriteAsync(HttpContext http, ExecutionResult result, int status, ResponseFormat format) =>
+        await WriteAsync(http, await SerializeAsync(result, http.RequestAborted), status, format);
+
+    public async Task WriteAsync(HttpContext http, SerializedResponse body, int status, ResponseFormat format)
     {
-        var body = await SerializeAsync(result, http.RequestAborted);
         var response = http.Response;
         response.StatusCode = status;
         response.ContentType = format.ContentType;
         if (HttpMethods.IsGet(http.Request.Method))
         {
-            var ok = status == StatusCodes.Status200OK && result.Errors is not { Count: > 0 };
+            var ok = status == StatusCodes.Status200OK && body.IsShareable;
             if (ok && MatchesIfNoneMatch(http, format, body))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -42,46 +44,59 @@ internal sealed class GraphQLResponseWriter(
             response.Headers.CacheControl = "no-store";
         }
 
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, http.RequestAborted);
+        var payload = body.Body;
+        if (body.IsShareable && status == StatusCodes.Status200OK && Compression(http) is { } provider)
+        {
+            // Set here, the coding makes the compression middleware pass the bytes through untouched.
+            payload = body.EncodedWith(provider);
+            response.Headers.ContentEncoding = provider.EncodingName;
+            response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
+        response.ContentLength = payload.Length;
+        await response.Body.WriteAsync(payload, http.RequestAborted);
+    }
+
+    /// <summary>The bytes of <paramref name="result"/>; shareable when it executed without errors.</summary>
+    public async Task<SerializedResponse> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        return new SerializedResponse(buffer.ToArray(), result.Executed, result.Errors is { Count: > 0 });
     }
 
     /// <summary>Sets the cache headers of a successful GET; true when the client's copy is current.</summary>
-    private bool MatchesIfNoneMatch(HttpContext http, ResponseFormat format, ReadOnlyMemory<byte> body)
+    private bool MatchesIfNoneMatch(HttpContext http, ResponseFormat format, SerializedResponse body)
     {
         var headers = http.Response.Headers;
         headers.Append(HeaderNames.Vary, "Accept, Authorization");
         headers.CacheControl = http.Request.Headers.ContainsKey(HeaderNames.Authorization)
             ? "private, no-cache"
             : $"public, max-age={options.Value.CacheMaxAgeSeconds}";
-        var etag = new EntityTagHeaderValue(EntityTag(format, body.Span, ContentCoding(http)));
+        var etag = new EntityTagHeaderValue(EntityTag(format, body.BodyHash, ContentCoding(http)));
         headers.ETag = etag.ToString();
         return EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags)
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
     }
 
     /// <summary>
-    /// Hash of the media type and the body, plus the content coding the compression middleware will apply:
+    /// Hash of the media type and the body's hash, plus the content coding the compression middleware will apply:
     /// equal strong tags must mean byte-identical representations, and gzip bytes differ from identity ones.
     /// </summary>
-    private static string EntityTag(ResponseFormat format, ReadOnlySpan<byte> body, string? coding)
+    private static string EntityTag(ResponseFormat format, byte[] bodyHash, string? coding)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.ASCII.GetBytes(format.MediaType));
-        hash.AppendData(body);
+        hash.AppendData(bodyHash);
         var tag = Convert.ToBase64String(hash.GetHashAndReset(), 0, 18).Replace('+', '-').Replace('/', '_');
         return coding is null ? $"\"{tag}\"" : $"\"{tag}-{coding}\"";
     }
 
-    private string? ContentCoding(HttpContext http) =>
-        compression.ShouldCompressResponse(http) && compression.CheckRequestAcceptsCompression(http)
-            ? compression.GetCompressionProvider(http)?.EncodingName
-            : null;
+    private string? ContentCoding(HttpContext http) => Compression(http)?.EncodingName;
 
-    private async Task<ReadOnlyMemory<byte>> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await serializer.WriteAsync(buffer, result, cancellationToken);
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
+    /// <summary>The provider the compression middleware would use for this response, null when it would not compress.</summary>
+    private ICompressionProvider? Compression(HttpContext http) =>
+        compression.ShouldCompressResponse(http) && compression.CheckRequestAcceptsCompression(http)
+            ? compression.GetCompressionProvider(http)
+            : null;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Catalog.Api.Health;
 using Catalog.Api.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 
@@ -73,5 +74,21 @@ public sealed class HealthAndMetricsTests(CatalogApiFactory api) : IClassFixture
         Assert.Contains("catalog_graphql_execution_seconds_count{operation=\"query\",outcome=\"ok\"}", text, StringComparison.Ordinal);
         Assert.Contains("catalog_index_lag ", text, StringComparison.Ordinal);
         Assert.Contains("catalog_index_ready ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Per_request_aspnetcore_meters_are_left_out_of_metrics()
+    {
+        var client = api.CreateClient();
+        await client.GetAsync("/metrics"); // the first scrape starts the meter adapter
+        (await client.PostGraphQLAsync("{ __typename }")).EnsureSuccess();
+
+        var text = await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("microsoft_aspnetcore_hosting", text, StringComparison.Ordinal);
+        Assert.Contains("http_request_duration_seconds", text, StringComparison.Ordinal);
+        Assert.True(MeterExport.IsExported("Microsoft.AspNetCore.Server.Kestrel"));
+        Assert.True(MeterExport.IsExported("System.Runtime"));
+        Assert.False(MeterExport.IsExported("Microsoft.AspNetCore.MemoryPool"));
     }
 }

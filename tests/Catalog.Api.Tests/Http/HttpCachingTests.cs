@@ -122,4 +122,37 @@ public sealed class HttpCachingTests(CatalogApiFactory api) : IClassFixture<Cata
         Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
     }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task Repeated_answers_are_sent_compressed_and_decompress_to_the_identity_body(string coding)
+    {
+        const string Repeated = "{ compressed: __schema { types { name } } }";
+        var client = api.CreateClient();
+        var identity = (await client.PostGraphQLAsync(Repeated)).EnsureSuccess().Body;
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query = Repeated }), System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+            var response = await client.SendAsync(request);
+
+            Assert.Equal(coding, Assert.Single(response.Content.Headers.ContentEncoding));
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            Assert.Equal(identity, await DecompressAsync(await response.Content.ReadAsStreamAsync(), coding));
+        }
+    }
+
+    private static async Task<string> DecompressAsync(Stream compressed, string coding)
+    {
+        await using Stream plain = coding == "br"
+            ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(plain);
+        return await reader.ReadToEndAsync();
+    }
 }

@@ -3,8 +3,15 @@ using Catalog.Benchmarks.Reporting;
 
 namespace Catalog.Benchmarks.Http;
 
-/// <summary>One kind of request the load generators send: method, body or query string, extra headers.</summary>
-internal sealed record HttpRequestShape(string Method, string PathAndQuery, string? JsonBody, IReadOnlyDictionary<string, string> Headers);
+/// <summary>
+/// One kind of request the load generators send: method, body or query string, extra headers. A body holding
+/// <see cref="Nonce"/> gets a number in its place that differs on every request, so no two requests share a
+/// response-cache entry (what a cache-busting client does).
+/// </summary>
+internal sealed record HttpRequestShape(string Method, string PathAndQuery, string? JsonBody, IReadOnlyDictionary<string, string> Headers)
+{
+    public const string Nonce = "__nonce__";
+}
 
 internal sealed record HttpLoadResult(string Tool, int Connections, TimeSpan Duration, long Requests, double PerSecond, double P50, double P99, long Unexpected, int ExpectedStatus);
 
@@ -51,11 +58,17 @@ internal static class HttpLoad
         return new HttpLoadResult("built-in HttpClient", connections, wall.Elapsed, summary.Count, summary.PerSecond, summary.P50, summary.P99, unexpected, expectedStatus);
     }
 
+    private static long sent;
+
     public static HttpRequestMessage Message(HttpRequestShape shape)
     {
         var request = new HttpRequestMessage(new HttpMethod(shape.Method), shape.PathAndQuery);
         if (shape.JsonBody is not null)
-            request.Content = new StringContent(shape.JsonBody, System.Text.Encoding.UTF8, "application/json");
+        {
+            var body = shape.JsonBody.Replace(HttpRequestShape.Nonce, Interlocked.Increment(ref sent).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
         request.Headers.TryAddWithoutValidation("Accept", "application/graphql-response+json, application/json");
         foreach (var (name, value) in shape.Headers)
             request.Headers.TryAddWithoutValidation(name, value);

@@ -40,22 +40,52 @@ internal static partial class WrkLoad
             Latency(text, "50"), Latency(text, "99"), unexpected, expectedStatus);
     }
 
-    /// <summary>A script that cycles through the shapes (wrk itself counts non-2xx/3xx answers).</summary>
+    /// <summary>
+    /// A script that cycles through the shapes (wrk itself counts non-2xx/3xx answers). Requests are formatted
+    /// once in init(): only then does wrk.headers carry the Host header Kestrel requires; bodies with a
+    /// nonce are kept as the text before and after it and formatted per request with a counter in between.
+    /// </summary>
     private static string Script(IReadOnlyList<HttpRequestShape> shapes)
     {
-        // Requests are formatted in init(): only then does wrk.headers carry the Host header Kestrel requires.
-        var lua = new StringBuilder("local requests = {}\ninit = function(args)\n");
+        var lua = new StringBuilder("local requests = {}\nlocal fresh = {}\ninit = function(args)\n");
         foreach (var shape in shapes)
         {
             var headers = new Dictionary<string, string>(shape.Headers) { ["Accept"] = "application/graphql-response+json, application/json" };
             if (shape.JsonBody is not null)
                 headers["Content-Type"] = "application/json";
-            var headerTable = string.Join(", ", headers.Select(h => $"[{Quote(h.Key)}] = {Quote(h.Value)}"));
-            lua.Append("  requests[#requests + 1] = wrk.format(").Append(Quote(shape.Method)).Append(", ").Append(Quote(shape.PathAndQuery))
-                .Append(", {").Append(headerTable).Append("}, ").Append(shape.JsonBody is null ? "nil" : Quote(shape.JsonBody)).Append(")\n");
+            var headerTable = "{" + string.Join(", ", headers.Select(h => $"[{Quote(h.Key)}] = {Quote(h.Value)}")) + "}";
+            var nonce = shape.JsonBody?.IndexOf(HttpRequestShape.Nonce, StringComparison.Ordinal) ?? -1;
+            if (nonce < 0)
+            {
+                lua.Append("  requests[#requests + 1] = wrk.format(").Append(Quote(shape.Method)).Append(", ").Append(Quote(shape.PathAndQuery))
+                    .Append(", ").Append(headerTable).Append(", ").Append(shape.JsonBody is null ? "nil" : Quote(shape.JsonBody)).Append(")\n");
+            }
+            else
+            {
+                lua.Append("  fresh[#fresh + 1] = {").Append(Quote(shape.Method)).Append(", ").Append(Quote(shape.PathAndQuery)).Append(", ")
+                    .Append(headerTable).Append(", ").Append(Quote(shape.JsonBody![..nonce])).Append(", ")
+                    .Append(Quote(shape.JsonBody[(nonce + HttpRequestShape.Nonce.Length)..])).Append("}\n");
+            }
         }
 
-        lua.Append("end\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return requests[(i % #requests) + 1]\nend\n");
+        lua.Append("""
+            end
+            local threads = 0
+            setup = function(thread)
+              threads = threads + 1
+              thread:set("id", threads)
+            end
+            local i = 0
+            request = function()
+              i = i + 1
+              if #fresh > 0 then
+                local r = fresh[(i % #fresh) + 1]
+                return wrk.format(r[1], r[2], r[3], r[4] .. id .. "-" .. i .. r[5])
+              end
+              return requests[(i % #requests) + 1]
+            end
+
+            """);
         return lua.ToString();
     }
 
