@@ -120,12 +120,12 @@ internal static class SearchCursor
         var expected = field.Type switch
         {
             SortFieldType.SCORE => Tag.Single,
+            SortFieldType.CUSTOM when field.ComparerSource is LongColumnSort => Tag.Int64,
+            SortFieldType.CUSTOM when field.ComparerSource is BytesColumnSort => Tag.Bytes,
             SortFieldType.CUSTOM => Tag.Double,
-            SortFieldType.INT64 => Tag.Int64,
-            SortFieldType.STRING => Tag.Bytes,
             _ => throw Malformed(),
         };
-        if (tag == Tag.Null && field.Type == SortFieldType.STRING)
+        if (tag == Tag.Null && expected == Tag.Bytes)
             return null;
         if (tag != expected)
             throw Malformed();

@@ -25,6 +25,10 @@ internal static class SegmentColumns
     public static SegmentOrdinals? Ordinals(AtomicReader segment, string field) =>
         (SegmentOrdinals?)Cache.GetOrCreateValue(segment).GetOrAdd("s:" + field, _ => LoadOrdinals(segment, field));
 
+    /// <summary>The field's sorted values by document as bytes; null when no document has the field.</summary>
+    public static SegmentBytes? Bytes(AtomicReader segment, string field) =>
+        (SegmentBytes?)Cache.GetOrCreateValue(segment).GetOrAdd("b:" + field, _ => LoadBytes(segment, field));
+
     private static long[]? LoadLongs(AtomicReader segment, string field)
     {
         var values = segment.GetNumericDocValues(field);
@@ -55,6 +59,40 @@ internal static class SegmentColumns
 
         starts[segment.MaxDoc] = ords.Count;
         return new SegmentOrdinals(starts, [.. ords]);
+    }
+
+    private static SegmentBytes? LoadBytes(AtomicReader segment, string field)
+    {
+        var values = segment.GetSortedDocValues(field);
+        if (values is null)
+            return null;
+        var ordByDoc = new int[segment.MaxDoc];
+        for (var doc = 0; doc < ordByDoc.Length; doc++)
+            ordByDoc[doc] = values.GetOrd(doc);
+        var starts = new int[values.ValueCount + 1];
+        using var bytes = new MemoryStream();
+        var term = new Lucene.Net.Util.BytesRef();
+        for (var ord = 0; ord < values.ValueCount; ord++)
+        {
+            starts[ord] = (int)bytes.Length;
+            values.LookupOrd(ord, term);
+            bytes.Write(term.Bytes, term.Offset, term.Length);
+        }
+
+        starts[values.ValueCount] = (int)bytes.Length;
+        return new SegmentBytes(ordByDoc, bytes.ToArray(), starts);
+    }
+}
+
+/// <summary>Document d has the value <c>Bytes[Starts[o]..Starts[o + 1]]</c> of its ordinal o = <c>OrdByDoc[d]</c>, or none when o is -1.</summary>
+internal sealed record SegmentBytes(int[] OrdByDoc, byte[] Bytes, int[] Starts)
+{
+    /// <summary>The document's value; false when it has none.</summary>
+    public bool TryGet(int doc, out ReadOnlySpan<byte> value)
+    {
+        var ord = OrdByDoc[doc];
+        value = ord < 0 ? default : Bytes.AsSpan(Starts[ord], Starts[ord + 1] - Starts[ord]);
+        return ord >= 0;
     }
 }
 
