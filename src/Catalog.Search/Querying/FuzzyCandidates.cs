@@ -23,7 +23,7 @@ internal static class FuzzyCandidates
 
     private static readonly ConcurrentDictionary<(string, int), CompiledAutomaton> Automata = new();
 
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string, string, int, int), FuzzyCandidate[]>> Answers = [];
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string, string, int), FuzzyCandidate[]>> Answers = [];
 
     public static IReadOnlyList<FuzzyCandidate> Find(IndexReader reader, string field, string word, int maxEdits, int limit)
     {
@@ -32,10 +32,12 @@ internal static class FuzzyCandidates
         var answers = Answers.GetOrCreateValue(reader);
         if (answers.Count > MaxCachedAnswersPerReader)
             answers.Clear();
-        return answers.GetOrAdd((field, word, maxEdits, limit), static (key, reader) => Collect(reader, key.Item1, key.Item2, key.Item3, key.Item4), reader);
+        var all = answers.GetOrAdd((field, word, maxEdits), static (key, reader) => Collect(reader, key.Item1, key.Item2, key.Item3), reader);
+        return new ArraySegment<FuzzyCandidate>(all, 0, Math.Min(limit, all.Length));
     }
 
-    private static FuzzyCandidate[] Collect(IndexReader reader, string field, string word, int maxEdits, int limit)
+    /// <summary>Every candidate, best first.</summary>
+    private static FuzzyCandidate[] Collect(IndexReader reader, string field, string word, int maxEdits)
     {
         var automaton = Automaton(word, maxEdits);
         var docFreqs = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,7 +65,7 @@ internal static class FuzzyCandidates
             a.Edits != b.Edits ? a.Edits.CompareTo(b.Edits)
             : a.DocFreq != b.DocFreq ? b.DocFreq.CompareTo(a.DocFreq)
             : string.CompareOrdinal(a.Term, b.Term));
-        return [.. found.Take(limit)];
+        return [.. found];
     }
 
     private static CompiledAutomaton Automaton(string word, int maxEdits)

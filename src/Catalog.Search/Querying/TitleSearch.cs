@@ -66,8 +66,7 @@ public sealed class TitleSearch(
             didYouMean = correction?.Text;
             if (page.TotalCount < FewResults)
             {
-                var closest = correction?.Query ?? UserQueryBuilder.Loose(query);
-                var seeds = searcher.Search(RandomAccessFiltering.Apply(closest, filter), FewResults).ScoreDocs.Select(d => d.Doc);
+                var seeds = correction?.Best ?? Best(searcher, UserQueryBuilder.Loose(query, reader), filter).Docs;
                 related = RelatedTitles.Find(searcher, seeds, page.Ids, filter, RelatedCount);
             }
         }
@@ -144,14 +143,23 @@ public sealed class TitleSearch(
         return highlighter.For(query, stored.Get(IndexFields.Name), stored.Get(IndexFields.Synopsis));
     }
 
-    /// <summary>A spelling correction from the index's words, kept only when it finds more titles.</summary>
-    private (string Text, Query Query)? Correction(IndexSearcher searcher, UserQuery query, Filter filter, int found)
+    /// <summary>
+    /// A spelling correction from the index's words, kept only when it finds more titles, with its best
+    /// few titles (the seeds of related titles when the query itself found few): one pass for both.
+    /// </summary>
+    private (string Text, IReadOnlyList<int> Best)? Correction(IndexSearcher searcher, UserQuery query, Filter filter, int found)
     {
         if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
             return null;
-        var corrected = queries.Build(text, searcher.IndexReader);
-        var count = new TotalHitCountCollector();
-        searcher.Search(RandomAccessFiltering.Apply(corrected.Query, filter), count);
-        return count.TotalHits > found ? (text, corrected.Query) : null;
+        var (best, count) = Best(searcher, queries.Build(text, searcher.IndexReader).Query, filter);
+        return count > found ? (text, best) : null;
+    }
+
+    /// <summary>The best few documents of a query and how many it matches.</summary>
+    private static (IReadOnlyList<int> Docs, int Count) Best(IndexSearcher searcher, Query query, Filter filter)
+    {
+        var top = TopScoreDocCollector.Create(FewResults, docsScoredInOrder: false);
+        searcher.Search(RandomAccessFiltering.Apply(query, filter), top);
+        return ([.. top.GetTopDocs().ScoreDocs.Select(d => d.Doc)], top.TotalHits);
     }
 }
