@@ -9,31 +9,69 @@ namespace Catalog.Search.Querying;
 /// "More like these" over the exact tag, genre and people values of seed titles: a shared person weighs
 /// most, then a tag, then a genre, and rare values weigh more than common ones (idf).
 /// </summary>
+/// <remarks>
+/// Scoring every title that shares a common value (a genre, a head tag held by half the catalog) costs
+/// more than the rest of the search, so the titles sharing a rare value are ranked first, with all their
+/// shared values. That ranking is final when its last title scores above what sharing every common value
+/// could give a title without a rare one; otherwise every title sharing any value is ranked. Scores are
+/// idf² × boost per shared value under <see cref="CatalogSimilarity"/> (binary tf, no norms on these
+/// fields, no query norm).
+/// </remarks>
 internal static class RelatedTitles
 {
     private const int MaxFeatures = 200;
 
+    /// <summary>A value held by at most this share of the titles counts as rare.</summary>
+    private const int RareShare = 64;
+
     private static readonly (string Field, float Boost)[] Features =
         [(IndexFields.Person, 1.5f), (IndexFields.Tag, 1f), (IndexFields.Genre, 0.5f)];
+
+    private sealed record Feature(TermQuery Query, bool IsRare, float MaxScore);
 
     /// <summary>Titles sharing values with the seed documents, best first, without the excluded ids.</summary>
     public static IReadOnlyList<string> Find(
         IndexSearcher searcher, IEnumerable<int> seedDocs, IEnumerable<string> excludedIds, Filter filter, int first)
     {
-        if (first == 0 || LikeQuery(searcher.IndexReader, seedDocs) is not { } like)
+        var features = FeaturesOf(searcher.IndexReader, seedDocs);
+        if (first == 0 || features.Count == 0)
             return [];
-
-        // Excluded afterwards rather than by MUST_NOT clauses: a query of SHOULD clauses alone keeps
-        // Lucene's faster out-of-order scorer.
         var excluded = excludedIds.ToHashSet(StringComparer.Ordinal);
-        var sort = new Sort(SortField.FIELD_SCORE, TitleSorts.IdTieBreaker);
-        var page = Paging.Run(searcher, like, filter, sort, first + excluded.Count, after: null);
-        return [.. page.Ids.Where(id => !excluded.Contains(id)).Take(first)];
+        var wanted = first + excluded.Count;
+        var rare = features.Where(f => f.IsRare).ToList();
+        var common = features.Where(f => !f.IsRare).ToList();
+        if (rare.Count > 0 && common.Count > 0)
+        {
+            var ranked = new BooleanQuery(disableCoord: true) { { AnyOf(rare), Occur.MUST } };
+            foreach (var feature in common)
+                ranked.Add(feature.Query, Occur.SHOULD);
+            var page = Run(searcher, ranked, filter, wanted);
+            if (page.Hits.Count == wanted && page.Hits[^1].Score > common.Sum(f => f.MaxScore) * 1.0001f)
+                return Without(page, excluded, first);
+        }
+
+        return Without(Run(searcher, AnyOf(features), filter, wanted), excluded, first);
     }
 
-    private static BooleanQuery? LikeQuery(IndexReader reader, IEnumerable<int> seedDocs)
+    // Excluded afterwards rather than by MUST_NOT clauses: a query of SHOULD clauses alone keeps
+    // Lucene's faster out-of-order scorer.
+    private static Page Run(IndexSearcher searcher, Query query, Filter filter, int count) =>
+        Paging.Run(searcher, query, filter, new Sort(SortField.FIELD_SCORE, TitleSorts.IdTieBreaker), count, after: null, scores: true);
+
+    private static List<string> Without(Page page, HashSet<string> excluded, int first) =>
+        [.. page.Ids.Where(id => !excluded.Contains(id)).Take(first)];
+
+    private static BooleanQuery AnyOf(IEnumerable<Feature> features)
     {
-        var like = new BooleanQuery(disableCoord: true);
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var feature in features)
+            any.Add(feature.Query, Occur.SHOULD);
+        return any;
+    }
+
+    private static List<Feature> FeaturesOf(IndexReader reader, IEnumerable<int> seedDocs)
+    {
+        var features = new List<Feature>();
         var seen = new HashSet<(string, string)>();
         var bytes = new BytesRef();
         foreach (var doc in seedDocs)
@@ -51,11 +89,21 @@ internal static class RelatedTitles
                     values.LookupOrd(ord, bytes);
                     var value = bytes.Utf8ToString();
                     if (seen.Add((field, value)))
-                        like.Add(new TermQuery(new Term(field, value)) { Boost = boost }, Occur.SHOULD);
+                        features.Add(FeatureOf(reader, new Term(field, value), boost));
                 }
             }
         }
 
-        return like.Clauses.Count > 0 ? like : null;
+        return features;
+    }
+
+    private static Feature FeatureOf(IndexReader reader, Term term, float boost)
+    {
+        var states = TermContext.Build(reader.Context, term);
+        var idf = (float)(Math.Log(reader.MaxDoc / (double)(states.DocFreq + 1)) + 1.0);
+        return new Feature(
+            new TermQuery(term, states) { Boost = boost },
+            IsRare: states.DocFreq <= reader.MaxDoc / RareShare,
+            MaxScore: idf * idf * boost);
     }
 }
