@@ -11,23 +11,25 @@ namespace Catalog.Search.Querying;
 /// </summary>
 /// <remarks>
 /// Scoring every title that shares a common value (a genre, a head tag held by half the catalog) costs
-/// more than the rest of the search, so the titles sharing a rare value are ranked first, with all their
-/// shared values. That ranking is final when its last title scores above what sharing every common value
-/// could give a title without a rare one; otherwise every title sharing any value is ranked. Scores are
-/// idf² × boost per shared value under <see cref="CatalogSimilarity"/> (binary tf, no norms on these
-/// fields, no query norm).
+/// more than the rest of the search. So the values are split into strong ones (first those weighing as
+/// much as a value held by 1/64 of the titles) and weak ones; the titles sharing a strong value are ranked
+/// with all their shared values, and that ranking is final when its last title scores above all weak values
+/// together (what a title sharing no strong value could reach at most). If not, the heaviest weak values
+/// turn strong until the weak ones sum below the score reached, and the ranking runs once more; failing
+/// that, every title sharing any value is ranked. Scores are idf² × boost per shared value under
+/// <see cref="CatalogSimilarity"/> (binary tf, no norms on these fields, no query norm).
 /// </remarks>
 internal static class RelatedTitles
 {
     private const int MaxFeatures = 200;
 
-    /// <summary>A value held by at most this share of the titles counts as rare.</summary>
-    private const int RareShare = 64;
-
     private static readonly (string Field, float Boost)[] Features =
         [(IndexFields.Person, 1.5f), (IndexFields.Tag, 1f), (IndexFields.Genre, 0.5f)];
 
-    private sealed record Feature(TermQuery Query, bool IsRare, float MaxScore);
+    /// <summary>The weight (idf² at boost 1) of a value held by 1/64 of the titles.</summary>
+    private static readonly float StrongWeight = MathF.Pow(MathF.Log(64) + 1, 2);
+
+    private sealed record Feature(TermQuery Query, float MaxScore);
 
     /// <summary>Titles sharing values with the seed documents, best first, without the excluded ids.</summary>
     public static IReadOnlyList<string> Find(
@@ -38,16 +40,23 @@ internal static class RelatedTitles
             return [];
         var excluded = excludedIds.ToHashSet(StringComparer.Ordinal);
         var wanted = first + excluded.Count;
-        var rare = features.Where(f => f.IsRare).ToList();
-        var common = features.Where(f => !f.IsRare).ToList();
-        if (rare.Count > 0 && common.Count > 0)
+        var byWeight = features.OrderByDescending(f => f.MaxScore).ToList();
+        var strong = byWeight.Count(f => f.MaxScore >= StrongWeight);
+        for (var attempt = 0; attempt < 2 && strong > 0 && strong < byWeight.Count; attempt++)
         {
-            var ranked = new BooleanQuery(disableCoord: true) { { AnyOf(rare), Occur.MUST } };
-            foreach (var feature in common)
+            var weak = byWeight[strong..];
+            var weakSum = weak.Sum(f => f.MaxScore) * 1.0001f;
+            var ranked = new BooleanQuery(disableCoord: true) { { AnyOf(byWeight[..strong]), Occur.MUST } };
+            foreach (var feature in weak)
                 ranked.Add(feature.Query, Occur.SHOULD);
             var page = Run(searcher, ranked, filter, wanted);
-            if (page.Hits.Count == wanted && page.Hits[^1].Score > common.Sum(f => f.MaxScore) * 1.0001f)
+            if (page.Hits.Count < wanted)
+                break;
+            var reached = page.Hits[^1].Score;
+            if (reached > weakSum)
                 return Without(page, excluded, first);
+            while (strong < byWeight.Count && weakSum >= reached)
+                weakSum -= byWeight[strong++].MaxScore * 1.0001f;
         }
 
         return Without(Run(searcher, AnyOf(features), filter, wanted), excluded, first);
@@ -101,9 +110,6 @@ internal static class RelatedTitles
     {
         var states = TermContext.Build(reader.Context, term);
         var idf = (float)(Math.Log(reader.MaxDoc / (double)(states.DocFreq + 1)) + 1.0);
-        return new Feature(
-            new TermQuery(term, states) { Boost = boost },
-            IsRare: states.DocFreq <= reader.MaxDoc / RareShare,
-            MaxScore: idf * idf * boost);
+        return new Feature(new TermQuery(term, states) { Boost = boost }, MaxScore: idf * idf * boost);
     }
 }
