@@ -23,9 +23,14 @@ internal sealed class CatalogSimilarity : PerFieldSimilarityWrapper
     /// <summary>
     /// A searcher over the same reader that scores with this similarity, one per reader (searchers are
     /// thread-safe and a reader never changes, so every query on it shares the searcher's leaf contexts).
+    /// Its first request also decodes the columns of new segments (<see cref="SegmentColumns.Warm"/>).
     /// </summary>
     public static IndexSearcher Searcher(IndexSearcher live) =>
-        Searchers.GetValue(live.IndexReader, static reader => new IndexSearcher(reader) { Similarity = Instance });
+        Searchers.GetValue(live.IndexReader, static reader =>
+        {
+            SegmentColumns.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = Instance };
+        });
 
     public override Similarity Get(string name) => name == IndexFields.Synopsis ? Prose : ShortText;
 
