@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Catalog.Search.Schema;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
@@ -14,10 +16,21 @@ internal sealed class CatalogSimilarity : PerFieldSimilarityWrapper
     private static readonly DefaultSimilarity Prose = new();
     private static readonly BinaryTfSimilarity ShortText = new();
 
+    private static readonly ConditionalWeakTable<IndexReader, IndexSearcher> Searchers = [];
+
     public static CatalogSimilarity Instance { get; } = new();
 
-    /// <summary>A searcher over the same reader that scores with this similarity (cheap: no copying).</summary>
-    public static IndexSearcher Searcher(IndexSearcher live) => new(live.IndexReader) { Similarity = Instance };
+    /// <summary>
+    /// A searcher over the same reader that scores with this similarity, one per reader (searchers are
+    /// thread-safe and a reader never changes, so every query on it shares the searcher's leaf contexts).
+    /// Its first request also decodes the columns of new segments (<see cref="SegmentColumns.Warm"/>).
+    /// </summary>
+    public static IndexSearcher Searcher(IndexSearcher live) =>
+        Searchers.GetValue(live.IndexReader, static reader =>
+        {
+            SegmentColumns.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = Instance };
+        });
 
     public override Similarity Get(string name) => name == IndexFields.Synopsis ? Prose : ShortText;
 

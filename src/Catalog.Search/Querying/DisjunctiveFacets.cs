@@ -1,57 +1,99 @@
 using Catalog.Core.Search;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Catalog.Search.Querying;
 
 /// <summary>
-/// Disjunctive facet counting: a field's counts apply every filter except the field's own. Fields with no
-/// active filter of their own are counted alongside the hits (<see cref="SharedPass"/>); each field whose
-/// own filter is active gets one count-only pass with that filter left out.
+/// Disjunctive facet counting in the one pass that finds the hits: a field's counts apply every filter
+/// except the field's own. The pass runs under <see cref="PassFilter"/>, which leaves out the clauses
+/// owned by a requested facet ("split" clauses); each document it matches is tested against those
+/// clauses, reaches the hits only when it passes them all, and is counted for every field whose own
+/// clauses are the only ones it fails. The query is scored once, however many facets are filtered.
 /// </summary>
 internal sealed class DisjunctiveFacets
 {
-    private readonly IndexSearcher searcher;
-    private readonly Query query;
-    private readonly IReadOnlyList<FilterClause> clauses;
-    private readonly Filter available;
-    private readonly TitleFilter? filter;
+    /// <summary>At most this many split clauses (one bit each); a filter has far fewer fields than this.</summary>
+    private const int MaxSplitClauses = 32;
+
     private readonly List<FacetRequest> requests;
-    private readonly HashSet<FacetField> ownFilterActive;
+    private readonly TitleFilter? filter;
+    private readonly DocValuesFilter[] split;
+    private readonly FacetCounts[] counts;
+    private readonly uint[] ownClauses;
 
     public DisjunctiveFacets(
-        IndexSearcher searcher, Query query, IReadOnlyList<FilterClause> clauses, Filter available,
+        IndexReader reader, IReadOnlyList<FilterClause> clauses, DocValuesFilter available,
         IEnumerable<FacetRequest> requests, TitleFilter? filter)
     {
-        this.searcher = searcher;
-        this.query = query;
-        this.clauses = clauses;
-        this.available = available;
         this.filter = filter;
         this.requests = [.. requests.DistinctBy(r => r.Field)];
-        ownFilterActive = [.. clauses.SelectMany(c => c.OwnedBy)];
-        var shared = this.requests.Where(r => !ownFilterActive.Contains(r.Field)).ToList();
-        SharedPass = shared.Count == 0
-            ? null
-            : new FacetCollector(searcher.IndexReader, shared.Select(r => FacetFields.IndexField(r.Field)));
+        var fields = this.requests.Select(r => r.Field).ToHashSet();
+        var splitClauses = clauses.Where(c => c.OwnedBy.Overlaps(fields)).ToList();
+        if (splitClauses.Count > MaxSplitClauses)
+            throw new InvalidOperationException($"A filter splits into at most {MaxSplitClauses} clauses.");
+        split = [.. splitClauses.Select(c => c.Filter)];
+        PassFilter = FilterClauses.Combine(clauses.Where(c => !c.OwnedBy.Overlaps(fields)), available);
+        counts = [.. this.requests.Select(r => new FacetCounts(reader, FacetFields.IndexField(r.Field)))];
+        ownClauses = [.. this.requests.Select(r => Mask(splitClauses, c => c.OwnedBy.Contains(r.Field)))];
     }
 
-    /// <summary>Collects the fields without an active own filter in the main pass (null when there are none).</summary>
-    public FacetCollector? SharedPass { get; }
+    /// <summary>The filter the pass runs under: availability and every clause no requested facet owns.</summary>
+    public DocValuesFilter PassFilter { get; }
 
-    /// <summary>Call after the main pass has run.</summary>
-    public IReadOnlyList<FacetResult> Results() => [.. requests.Select(Result)];
+    /// <summary>The collector of the pass: counts facets and hands the documents passing every clause to <paramref name="hits"/>.</summary>
+    public ICollector Around(ICollector hits) => new SplitCollector(this, hits);
 
-    private FacetResult Result(FacetRequest request)
+    /// <summary>Call after the pass has run.</summary>
+    public IReadOnlyList<FacetResult> Results() =>
+        [.. requests.Select((request, i) => FacetFields.Result(request, counts[i].Ordinals, counts[i].Counts, filter))];
+
+    private static uint Mask(List<FilterClause> clauses, Func<FilterClause, bool> selected)
     {
-        var indexField = FacetFields.IndexField(request.Field);
-        var collector = SharedPass;
-        if (ownFilterActive.Contains(request.Field))
+        var mask = 0u;
+        for (var i = 0; i < clauses.Count; i++)
         {
-            collector = new FacetCollector(searcher.IndexReader, [indexField]);
-            searcher.Search(query, FilterClauses.Combine(clauses, available, except: request.Field), collector);
+            if (selected(clauses[i]))
+                mask |= 1u << i;
         }
 
-        var (ordinals, counts) = collector!.CountsOf(indexField);
-        return FacetFields.Result(request, ordinals, counts, filter);
+        return mask;
+    }
+
+    private sealed class SplitCollector(DisjunctiveFacets facets, ICollector hits) : ICollector
+    {
+        private readonly Predicate<int>?[] tests = new Predicate<int>?[facets.split.Length];
+
+        public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            hits.SetNextReader(context);
+            for (var i = 0; i < tests.Length; i++)
+                tests[i] = facets.split[i].Matcher(context.AtomicReader);
+            foreach (var field in facets.counts)
+                field.SetSegment(context);
+        }
+
+        public void Collect(int doc)
+        {
+            var failed = 0u;
+            for (var i = 0; i < tests.Length; i++)
+            {
+                if (tests[i]?.Invoke(doc) != true)
+                    failed |= 1u << i;
+            }
+
+            if (failed == 0)
+                hits.Collect(doc);
+            for (var i = 0; i < facets.counts.Length; i++)
+            {
+                // Counted when every clause the document fails is one of this field's own.
+                if ((failed & ~facets.ownClauses[i]) == 0)
+                    facets.counts[i].Count(doc);
+            }
+        }
     }
 }

@@ -7,8 +7,9 @@ using Lucene.Net.Util;
 namespace Catalog.Search.Querying;
 
 /// <summary>
-/// A filter evaluated per document over numeric doc values: the numeric fields are read the same way
-/// whatever type they were indexed with, and documents without a value never match a range.
+/// A filter evaluated per document (over per-segment columns such as numeric doc values, ordinals or
+/// document lists), so it offers random access and can be tested hit by hit: the numeric fields are read
+/// the same way whatever type they were indexed with, and documents without a value never match a range.
 /// </summary>
 internal sealed class DocValuesFilter(string description, Func<AtomicReader, Predicate<int>?> matcher) : Filter
 {
@@ -19,7 +20,34 @@ internal sealed class DocValuesFilter(string description, Func<AtomicReader, Pre
         return match is null ? null : new PredicateDocIdSet(reader.MaxDoc, acceptDocs, match);
     }
 
+    /// <summary>The segment's test of a document (deleted documents not excluded), or null when no document of the segment matches.</summary>
+    public Predicate<int>? Matcher(AtomicReader reader) => matcher(reader);
+
     public override string ToString() => description;
+
+    /// <summary>Documents every filter accepts.</summary>
+    public static DocValuesFilter AllOf(IReadOnlyList<DocValuesFilter> filters) =>
+        filters.Count == 1 ? filters[0] : new($"all({string.Join(", ", filters)})", reader =>
+        {
+            var matches = new Predicate<int>[filters.Count];
+            for (var i = 0; i < matches.Length; i++)
+            {
+                if (filters[i].Matcher(reader) is not { } match)
+                    return null;
+                matches[i] = match;
+            }
+
+            return doc =>
+            {
+                foreach (var match in matches)
+                {
+                    if (!match(doc))
+                        return false;
+                }
+
+                return true;
+            };
+        });
 
     /// <summary>Documents whose value of <paramref name="field"/> lies in [min, max].</summary>
     public static DocValuesFilter Range(string field, long min, long max) =>

@@ -1,12 +1,10 @@
 using Catalog.Core.Search;
 using Catalog.Search.Schema;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace Catalog.Search.Querying;
 
 /// <summary>One active filter of a request and the facet fields whose own filter it is.</summary>
-internal sealed record FilterClause(Query Query, IReadOnlySet<FacetField> OwnedBy);
+internal sealed record FilterClause(DocValuesFilter Filter, IReadOnlySet<FacetField> OwnedBy);
 
 /// <summary>
 /// Translates a <see cref="TitleFilter"/> into filter clauses (AND across fields). For the disjunctive
@@ -17,7 +15,7 @@ internal sealed record FilterClause(Query Query, IReadOnlySet<FacetField> OwnedB
 /// </summary>
 internal static class FilterClauses
 {
-    /// <summary>Most values one filter field may list (Lucene caps a boolean query at 1024 clauses).</summary>
+    /// <summary>Most values one filter field may list.</summary>
     public const int MaxValuesPerField = 256;
 
     private static readonly HashSet<FacetField> None = [];
@@ -28,7 +26,7 @@ internal static class FilterClauses
         if (filter is null)
             return clauses;
 
-        void Add(Query? query, params FacetField[] ownedBy)
+        void Add(DocValuesFilter? query, params FacetField[] ownedBy)
         {
             if (query is not null)
                 clauses.Add(new FilterClause(query, ownedBy.Length == 0 ? None : [.. ownedBy]));
@@ -43,28 +41,19 @@ internal static class FilterClauses
         Add(Range(IndexFields.ReleaseYear, filter.ReleaseYear?.Min, filter.ReleaseYear?.Max), FacetField.Decade, FacetField.ReleaseYear);
         Add(Added(filter.Added));
         if (filter.MinRating is { } minRating)
-            Add(new ConstantScoreQuery(DocValuesFilter.WeightedRatingAtLeast(minRating, catalogMean, priorVotes)));
+            Add(DocValuesFilter.WeightedRatingAtLeast(minRating, catalogMean, priorVotes));
         Add(Range(IndexFields.RatingCount, filter.MinVotes, null));
         Add(AnyOf(IndexFields.ContentRating, filter.ContentRatings?.Select(FieldValues.Label)), FacetField.ContentRating);
         Add(AnyOf(IndexFields.Language, filter.Languages?.Select(FieldValues.Label)), FacetField.Language);
         Add(AnyOf(IndexFields.Person, filter.People?.Select(FieldValues.Person)));
         if (filter.HasTrailer is { } hasTrailer)
-            Add(new TermQuery(new Term(IndexFields.HasTrailer, FieldValues.Bool(hasTrailer))), FacetField.HasTrailer);
+            Add(ValueFilters.AnyOf(IndexFields.HasTrailer, [FieldValues.Bool(hasTrailer)]), FacetField.HasTrailer);
         return clauses;
     }
 
-    /// <summary>Every clause not owned by <paramref name="except"/>, plus availability, as one filter.</summary>
-    public static Filter Combine(IEnumerable<FilterClause> clauses, Filter availability, FacetField? except = null)
-    {
-        var all = new BooleanQuery { { new ConstantScoreQuery(availability), Occur.MUST } };
-        foreach (var clause in clauses)
-        {
-            if (except is not { } field || !clause.OwnedBy.Contains(field))
-                all.Add(clause.Query, Occur.MUST);
-        }
-
-        return all.Clauses.Count == 1 ? availability : new QueryWrapperFilter(all);
-    }
+    /// <summary>The clauses plus availability as one random-access filter.</summary>
+    public static DocValuesFilter Combine(IEnumerable<FilterClause> clauses, DocValuesFilter availability) =>
+        DocValuesFilter.AllOf([availability, .. clauses.Select(c => c.Filter)]);
 
     private static List<string>? Values(IEnumerable<string>? values)
     {
@@ -74,37 +63,22 @@ internal static class FilterClauses
         return list is { Count: > 0 } ? list : null;
     }
 
-    private static BooleanQuery? Terms(string field, IEnumerable<string>? values, Occur occur)
-    {
-        if (Values(values) is not { } list)
-            return null;
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var value in list)
-            query.Add(new TermQuery(new Term(field, value)), occur);
-        return query;
-    }
+    private static DocValuesFilter? AnyOf(string field, IEnumerable<string>? values) =>
+        Values(values) is { } list ? ValueFilters.AnyOf(field, list) : null;
 
-    private static BooleanQuery? AnyOf(string field, IEnumerable<string>? values) => Terms(field, values, Occur.SHOULD);
+    private static DocValuesFilter? AllOf(string field, IEnumerable<string>? values) =>
+        Values(values) is { } list ? ValueFilters.AllOf(field, list) : null;
 
-    private static BooleanQuery? AllOf(string field, IEnumerable<string>? values) => Terms(field, values, Occur.MUST);
+    private static DocValuesFilter? NoneOf(string field, IEnumerable<string>? values) =>
+        Values(values) is { } list ? ValueFilters.NoneOf(field, list) : null;
 
-    private static BooleanQuery? NoneOf(string field, IEnumerable<string>? values)
-    {
-        if (Terms(field, values, Occur.MUST_NOT) is not { } excluded)
-            return null;
-        excluded.Add(new MatchAllDocsQuery(), Occur.MUST);
-        return excluded;
-    }
+    private static DocValuesFilter? Range(string field, long? min, long? max) =>
+        min is null && max is null ? null : DocValuesFilter.Range(field, min ?? long.MinValue, max ?? long.MaxValue);
 
-    private static ConstantScoreQuery? Range(string field, long? min, long? max) =>
-        min is null && max is null
-            ? null
-            : new ConstantScoreQuery(DocValuesFilter.Range(field, min ?? long.MinValue, max ?? long.MaxValue));
-
-    private static ConstantScoreQuery? Released(DateRange? range) =>
+    private static DocValuesFilter? Released(DateRange? range) =>
         Range(IndexFields.ReleaseDay, range?.From is { } from ? FieldValues.Day(from) : null, range?.To is { } to ? FieldValues.Day(to) : null);
 
-    private static ConstantScoreQuery? Added(InstantRange? range) =>
+    private static DocValuesFilter? Added(InstantRange? range) =>
         Range(IndexFields.AddedAt, Ticks(range?.From), Ticks(range?.To));
 
     private static long? Ticks(DateTime? instant) => instant switch

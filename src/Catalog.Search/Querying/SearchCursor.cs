@@ -30,12 +30,16 @@ internal static class SearchCursor
         Bytes,
     }
 
-    public static string Encode(string fingerprint, FieldDoc hit)
+    /// <summary>The fingerprint of a query, filter and sort (or rail) as cursors carry it: hash it once per request.</summary>
+    public static byte[] Fingerprint(string text) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(text))[..FingerprintLength];
+
+    public static string Encode(byte[] fingerprint, FieldDoc hit)
     {
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream);
         writer.Write(Version);
-        writer.Write(Fingerprint(fingerprint));
+        writer.Write(fingerprint);
         writer.Write((byte)hit.Fields.Length);
         foreach (var value in hit.Fields)
             WriteValue(writer, value);
@@ -44,7 +48,7 @@ internal static class SearchCursor
     }
 
     /// <summary>The FieldDoc to search after, checked against the fingerprint and the sort's field types.</summary>
-    public static FieldDoc Decode(string cursor, string fingerprint, Sort sort)
+    public static FieldDoc Decode(string cursor, byte[] fingerprint, Sort sort)
     {
         byte[] bytes;
         try
@@ -61,7 +65,7 @@ internal static class SearchCursor
             using var reader = new BinaryReader(new MemoryStream(bytes));
             if (reader.ReadByte() != Version)
                 throw Malformed();
-            if (!reader.ReadBytes(FingerprintLength).AsSpan().SequenceEqual(Fingerprint(fingerprint)))
+            if (!reader.ReadBytes(FingerprintLength).AsSpan().SequenceEqual(fingerprint))
                 throw new InvalidCursorException("The cursor belongs to a different query, filter, sort or rail; start again without 'after'.");
             var fields = sort.GetSort();
             var values = new object?[reader.ReadByte()];
@@ -80,9 +84,6 @@ internal static class SearchCursor
     }
 
     private static InvalidCursorException Malformed() => new("The cursor is malformed.");
-
-    private static byte[] Fingerprint(string text) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(text))[..FingerprintLength];
 
     private static void WriteValue(BinaryWriter writer, object? value)
     {
@@ -119,12 +120,12 @@ internal static class SearchCursor
         var expected = field.Type switch
         {
             SortFieldType.SCORE => Tag.Single,
+            SortFieldType.CUSTOM when field.ComparerSource is LongColumnSort => Tag.Int64,
+            SortFieldType.CUSTOM when field.ComparerSource is BytesColumnSort => Tag.Bytes,
             SortFieldType.CUSTOM => Tag.Double,
-            SortFieldType.INT64 => Tag.Int64,
-            SortFieldType.STRING => Tag.Bytes,
             _ => throw Malformed(),
         };
-        if (tag == Tag.Null && field.Type == SortFieldType.STRING)
+        if (tag == Tag.Null && expected == Tag.Bytes)
             return null;
         if (tag != expected)
             throw Malformed();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Catalog.Search.Schema;
 using Lucene.Net.Index;
 
 namespace Catalog.Search.Querying;
@@ -7,23 +8,52 @@ namespace Catalog.Search.Querying;
 /// <summary>
 /// Doc values of one segment decoded once into plain arrays: filters, the weighted rating and facets
 /// read them for every matching document, and decoding compressed doc values per document is what
-/// made those loops slow. Keyed by the segment reader instance (a new instance for any change), so an
-/// array never outlives or misdescribes its segment.
+/// made those loops slow. Keyed by the segment's core (its documents and doc values, which never change;
+/// deletions are not part of a column and are applied by the callers), so a segment that only gains
+/// deletions after an edit keeps its columns instead of decoding them again; an array never outlives or
+/// misdescribes its segment. (The index never updates doc values in place.)
 /// </summary>
 internal static class SegmentColumns
 {
     /// <summary>Stands for "no value" in a long column (no real field uses it).</summary>
     public const long Missing = long.MinValue;
 
-    private static readonly ConditionalWeakTable<AtomicReader, ConcurrentDictionary<string, object?>> Cache = [];
+    private static readonly string[] WarmLongs =
+        [IndexFields.AddedAt, IndexFields.AvailableUntil, IndexFields.RatingSum, IndexFields.RatingCount, IndexFields.ReleaseDay];
+
+    private static readonly string[] WarmOrdinals =
+        [IndexFields.Genre, IndexFields.Tag, IndexFields.Kind, IndexFields.Decade, IndexFields.RatingBucket, IndexFields.HasTrailer];
+
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object?>> Cache = [];
 
     /// <summary>The field's values by document, <see cref="Missing"/> where a document has none; null when no document has the field.</summary>
     public static long[]? Longs(AtomicReader segment, string field) =>
-        (long[]?)Cache.GetOrCreateValue(segment).GetOrAdd("n:" + field, _ => LoadLongs(segment, field));
+        (long[]?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("n:" + field, _ => LoadLongs(segment, field));
 
     /// <summary>The field's sorted-set ordinals by document (compressed-row layout); null when no document has the field.</summary>
     public static SegmentOrdinals? Ordinals(AtomicReader segment, string field) =>
-        (SegmentOrdinals?)Cache.GetOrCreateValue(segment).GetOrAdd("s:" + field, _ => LoadOrdinals(segment, field));
+        (SegmentOrdinals?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("s:" + field, _ => LoadOrdinals(segment, field));
+
+    /// <summary>The field's sorted values by document as bytes; null when no document has the field.</summary>
+    public static SegmentBytes? Bytes(AtomicReader segment, string field) =>
+        (SegmentBytes?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("b:" + field, _ => LoadBytes(segment, field));
+
+    /// <summary>
+    /// Decodes the columns searches read (sorts, filters, facets, the id tie-breaker) for every segment of a
+    /// reader not seen before, so the first queries on a new reader do not pay for them one by one.
+    /// </summary>
+    public static void Warm(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            foreach (var field in WarmLongs)
+                Longs(segment, field);
+            foreach (var field in WarmOrdinals)
+                Ordinals(segment, field);
+            Bytes(segment, IndexFields.Id);
+        }
+    }
 
     private static long[]? LoadLongs(AtomicReader segment, string field)
     {
@@ -55,6 +85,40 @@ internal static class SegmentColumns
 
         starts[segment.MaxDoc] = ords.Count;
         return new SegmentOrdinals(starts, [.. ords]);
+    }
+
+    private static SegmentBytes? LoadBytes(AtomicReader segment, string field)
+    {
+        var values = segment.GetSortedDocValues(field);
+        if (values is null)
+            return null;
+        var ordByDoc = new int[segment.MaxDoc];
+        for (var doc = 0; doc < ordByDoc.Length; doc++)
+            ordByDoc[doc] = values.GetOrd(doc);
+        var starts = new int[values.ValueCount + 1];
+        using var bytes = new MemoryStream();
+        var term = new Lucene.Net.Util.BytesRef();
+        for (var ord = 0; ord < values.ValueCount; ord++)
+        {
+            starts[ord] = (int)bytes.Length;
+            values.LookupOrd(ord, term);
+            bytes.Write(term.Bytes, term.Offset, term.Length);
+        }
+
+        starts[values.ValueCount] = (int)bytes.Length;
+        return new SegmentBytes(ordByDoc, bytes.ToArray(), starts);
+    }
+}
+
+/// <summary>Document d has the value <c>Bytes[Starts[o]..Starts[o + 1]]</c> of its ordinal o = <c>OrdByDoc[d]</c>, or none when o is -1.</summary>
+internal sealed record SegmentBytes(int[] OrdByDoc, byte[] Bytes, int[] Starts)
+{
+    /// <summary>The document's value; false when it has none.</summary>
+    public bool TryGet(int doc, out ReadOnlySpan<byte> value)
+    {
+        var ord = OrdByDoc[doc];
+        value = ord < 0 ? default : Bytes.AsSpan(Starts[ord], Starts[ord + 1] - Starts[ord]);
+        return ord >= 0;
     }
 }
 

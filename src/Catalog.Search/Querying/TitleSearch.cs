@@ -47,11 +47,11 @@ public sealed class TitleSearch(
         var filter = FilterClauses.Combine(clauses, available);
         var query = queries.Build(request.Query, reader);
         var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes));
-        var fingerprint = $"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}";
+        var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
 
-        var facets = new DisjunctiveFacets(searcher, query.Query, clauses, available, request.Facets ?? [], request.Filter);
-        var page = Paging.Run(searcher, query.Query, filter, sort, first, after, facets.SharedPass, scores: !query.IsEmpty);
+        var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
+        var page = Paging.Run(searcher, query.Query, facets.PassFilter, sort, first, after, facets.Around, scores: !query.IsEmpty);
         var hits = page.Hits.Select(hit => new SearchHit(
             Paging.IdOf(hit),
             SearchCursor.Encode(fingerprint, hit),
@@ -66,8 +66,7 @@ public sealed class TitleSearch(
             didYouMean = correction?.Text;
             if (page.TotalCount < FewResults)
             {
-                var closest = correction?.Query ?? UserQueryBuilder.Loose(query);
-                var seeds = searcher.Search(closest, filter, FewResults).ScoreDocs.Select(d => d.Doc);
+                var seeds = correction?.Best ?? Best(searcher, UserQueryBuilder.Loose(query, reader), filter).Docs;
                 related = RelatedTitles.Find(searcher, seeds, page.Ids, filter, RelatedCount);
             }
         }
@@ -84,7 +83,7 @@ public sealed class TitleSearch(
         var first = Paging.CheckFirst(request.First);
         var window = RailWindow.For(request.Rail, request.AsOf ?? clock.GetUtcNow(), options.Value.Rails);
         var sort = TitleSorts.For(window.Order);
-        var fingerprint = $"rail|{request.Rail}";
+        var fingerprint = SearchCursor.Fingerprint($"rail|{request.Rail}");
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
         using var lease = searchers.Acquire();
         var page = Paging.Run(lease.Searcher, new MatchAllDocsQuery(), RailQueries.For(window), sort, first, after);
@@ -133,7 +132,7 @@ public sealed class TitleSearch(
         using var lease = searchers.Acquire();
         var indexField = FacetFields.IndexField(field);
         var counts = new FacetCollector(lease.Searcher.IndexReader, [indexField]);
-        lease.Searcher.Search(query, Available(), counts);
+        lease.Searcher.Search(RandomAccessFiltering.Apply(query, Available()), counts);
         var (ordinals, values) = counts.CountsOf(indexField);
         return FacetFields.Result(new FacetRequest(field, prefix, first), ordinals, values, filter: null).Values;
     }
@@ -144,14 +143,23 @@ public sealed class TitleSearch(
         return highlighter.For(query, stored.Get(IndexFields.Name), stored.Get(IndexFields.Synopsis));
     }
 
-    /// <summary>A spelling correction from the index's words, kept only when it finds more titles.</summary>
-    private (string Text, Query Query)? Correction(IndexSearcher searcher, UserQuery query, Filter filter, int found)
+    /// <summary>
+    /// A spelling correction from the index's words, kept only when it finds more titles, with its best
+    /// few titles (the seeds of related titles when the query itself found few): one pass for both.
+    /// </summary>
+    private (string Text, IReadOnlyList<int> Best)? Correction(IndexSearcher searcher, UserQuery query, Filter filter, int found)
     {
         if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
             return null;
-        var corrected = queries.Build(text, searcher.IndexReader);
-        var count = new TotalHitCountCollector();
-        searcher.Search(corrected.Query, filter, count);
-        return count.TotalHits > found ? (text, corrected.Query) : null;
+        var (best, count) = Best(searcher, queries.Build(text, searcher.IndexReader).Query, filter);
+        return count > found ? (text, best) : null;
+    }
+
+    /// <summary>The best few documents of a query and how many it matches.</summary>
+    private static (IReadOnlyList<int> Docs, int Count) Best(IndexSearcher searcher, Query query, Filter filter)
+    {
+        var top = TopScoreDocCollector.Create(FewResults, docsScoredInOrder: false);
+        searcher.Search(RandomAccessFiltering.Apply(query, filter), top);
+        return ([.. top.GetTopDocs().ScoreDocs.Select(d => d.Doc)], top.TotalHits);
     }
 }

@@ -8,18 +8,18 @@ namespace Catalog.Search.Querying;
 /// <summary>The Lucene sort of every public order; each ends with the title id so paging is stable.</summary>
 internal static class TitleSorts
 {
-    public static SortField IdTieBreaker => new(IndexFields.Id, SortFieldType.STRING);
+    public static SortField IdTieBreaker => BytesColumnSort.For(IndexFields.Id);
 
     public static Sort For(TitleSort sort, WeightedRatingSort weightedRating) => new(sort switch
     {
         TitleSort.Relevance => SortField.FIELD_SCORE,
         TitleSort.Rating => weightedRating.Descending(),
-        TitleSort.Popularity => new SortField(IndexFields.RatingCount, SortFieldType.INT64, true),
+        TitleSort.Popularity => Popularity,
         TitleSort.ReleasedNewest => Long(IndexFields.ReleaseDay, descending: true),
         TitleSort.ReleasedOldest => Long(IndexFields.ReleaseDay, descending: false),
         TitleSort.AddedNewest => Long(IndexFields.AddedAt, descending: true),
         TitleSort.AddedOldest => Long(IndexFields.AddedAt, descending: false),
-        TitleSort.Name => new SortField(IndexFields.NameSort, SortFieldType.STRING),
+        TitleSort.Name => BytesColumnSort.For(IndexFields.NameSort),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
     }, IdTieBreaker);
 
@@ -32,11 +32,10 @@ internal static class TitleSorts
         _ => throw new ArgumentOutOfRangeException(nameof(order), order, "Unknown rail order."),
     }, IdTieBreaker);
 
+    /// <summary>Most votes first.</summary>
+    public static SortField Popularity => LongColumnSort.For(IndexFields.RatingCount, descending: true);
+
     /// <summary>A long sort with missing values (no release date) last in either direction.</summary>
-    private static SortField Long(string field, bool descending)
-    {
-        var sort = new SortField(field, SortFieldType.INT64, descending);
-        sort.SetMissingValue(descending ? long.MinValue : long.MaxValue);
-        return sort;
-    }
+    private static SortField Long(string field, bool descending) =>
+        LongColumnSort.For(field, descending, missing: descending ? long.MinValue : long.MaxValue);
 }

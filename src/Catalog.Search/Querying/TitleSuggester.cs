@@ -46,7 +46,7 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
     private IEnumerable<Candidate> Titles(IndexSearcher searcher, List<string> words, int first, Filter available)
     {
         var query = WordsQuery(IndexFields.Name, IndexFields.NamePrefix, words);
-        var sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.RatingCount, SortFieldType.INT64, true), TitleSorts.IdTieBreaker);
+        var sort = new Sort(SortField.FIELD_SCORE, TitleSorts.Popularity, TitleSorts.IdTieBreaker);
         var page = Paging.Run(searcher, query, available, sort, first * 2, after: null);
         foreach (var hit in page.Hits)
         {

@@ -1,0 +1,81 @@
+using Catalog.Core.Titles;
+using Catalog.Search.Querying;
+using Catalog.Search.Schema;
+using CsCheck;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Catalog.Search.Tests.Querying;
+
+/// <summary>
+/// Related titles rank the titles sharing a rare value first and fall back to ranking every title sharing
+/// any value; either way the answer must be the one plain "more like these" ranking gives.
+/// </summary>
+public sealed class RelatedTitlesTests : IDisposable
+{
+    private static readonly DateTime Now = new(2026, 6, 15, 12, 0, 0, DateTimeKind.Utc);
+
+    private readonly List<Title> titles = Catalog(600, new Random(20261126));
+    private readonly SearchHarness harness;
+
+    public RelatedTitlesTests() => harness = SearchHarness.Of(titles, Now);
+
+    [Fact]
+    public void Related_titles_equal_the_ranking_over_every_shared_value()
+    {
+        using var lease = harness.Index.Acquire();
+        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var available = DocValuesFilter.AvailableAt(FieldValues.Instant(Now));
+        Gen.Int[0, titles.Count - 1].Array[1, 3].Sample(seeds =>
+        {
+            var seedTitles = seeds.Select(i => titles[i]).ToList();
+            var docs = seedTitles.Select(t => searcher.Search(new TermQuery(new Term(IndexFields.Id, t.Id)), 1).ScoreDocs[0].Doc).ToList();
+            var excluded = seedTitles.Select(t => t.Id).ToList();
+
+            var related = RelatedTitles.Find(searcher, docs, excluded, available, 10);
+
+            // The same ranking, up to the order of titles whose scores differ only by float rounding.
+            var ranked = Ranked(searcher, seedTitles, excluded);
+            Assert.Equal(Math.Min(10, ranked.Count), related.Count);
+            Assert.Equal(related.Count, related.Distinct().Count());
+            for (var i = 0; i < related.Count; i++)
+                Assert.Equal(ranked[i].Score, ranked.First(r => r.Id == related[i]).Score, 1e-4 * ranked[i].Score);
+        }, iter: 100);
+    }
+
+    public void Dispose() => harness.Dispose();
+
+    /// <summary>Every title sharing a value with the seeds, by its "more like these" score.</summary>
+    private static List<(float Score, string Id)> Ranked(IndexSearcher searcher, List<Title> seeds, List<string> excluded)
+    {
+        var like = new BooleanQuery(disableCoord: true);
+        void Add(string field, IEnumerable<string> values, float boost)
+        {
+            foreach (var value in values.Distinct())
+                like.Add(new TermQuery(new Term(field, value)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        Add(IndexFields.Person, seeds.SelectMany(t => t.Directors.Concat(t.Cast)).Select(FieldValues.Person), 1.5f);
+        Add(IndexFields.Tag, seeds.SelectMany(t => t.Tags).Select(FieldValues.Tag), 1f);
+        Add(IndexFields.Genre, seeds.SelectMany(t => t.Genres).Select(FieldValues.Label), 0.5f);
+        return [.. searcher.Search(like, 1000).ScoreDocs
+            .Select(hit => (hit.Score, Id: searcher.Doc(hit.Doc).Get(IndexFields.Id)))
+            .Where(hit => !excluded.Contains(hit.Id))
+            .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Titles with a few common and many rare tags and people, always available.</summary>
+    private static List<Title> Catalog(int count, Random random)
+    {
+        string Skewed(string prefix, int pool) => $"{prefix}{(int)Math.Pow(pool, random.NextDouble())}";
+        return [.. Enumerable.Range(0, count).Select(i => new Title
+        {
+            Id = $"t{i:D4}",
+            Name = $"title {i}",
+            AddedAt = Now.AddDays(-1 - random.Next(1000)),
+            Genres = [.. Enumerable.Range(0, 1 + random.Next(2)).Select(_ => Skewed("genre", 6)).Distinct()],
+            Tags = [.. Enumerable.Range(0, random.Next(5)).Select(_ => Skewed("tag", 400)).Distinct()],
+            Cast = [.. Enumerable.Range(0, random.Next(4)).Select(_ => Skewed("person ", 300)).Distinct()],
+        })];
+    }
+}
