@@ -10,6 +10,10 @@ public static class IndexWriterSettings
         new(Analysis.AnalysisChains.Version, analyzers.Index)
         {
             OpenMode = mode,
-            RAMBufferSizeMB = 64,
+            // A full build flushes fewer, larger segments (fewer merges to pay for later); a catch-up batch never fills it.
+            RAMBufferSizeMB = 256,
+            // Packing each flushed or merged segment into a compound file copies all its bytes once more.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
 }
