@@ -6,11 +6,12 @@ namespace Catalog.Search.Analysis;
 /// <summary>
 /// Words plus every adjacent pair joined ("spider man" → spider, spiderman, man) and, with
 /// <c>prefixes</c>, every leading edge of those tokens (1 to <see cref="AnalysisChains.MaxPrefix"/> code
-/// points) stacked on the token's position. It emits exactly what a two-word ShingleFilter (no separator,
-/// empty filler, unigrams kept) followed by an EdgeNGramTokenFilter emitted — including their handling of
-/// position gaps, which a gap-free word stream never has but Hebrew, CJK or too-long words produce — but
-/// rewrites the term attribute in place instead of capturing and cloning attribute state per token, which
-/// made those two filters most of the indexing time.
+/// points) stacked on the token's position. Without prefixes it emits exactly what a two-word
+/// ShingleFilter (no separator, empty filler, unigrams kept) emitted — including its handling of position
+/// gaps (words over 255 characters) — and with prefixes what an EdgeNGramTokenFilter after it put into a
+/// positions-free field: the same terms and the same length norm, minus the prefixes a joined pair repeats
+/// from its first word on the same position. It rewrites the term attribute in place instead of
+/// capturing and cloning attribute state per token, which made those two filters most of the indexing time.
 /// </summary>
 internal sealed class JoinedWordsFilter : TokenFilter
 {
@@ -25,13 +26,17 @@ internal sealed class JoinedWordsFilter : TokenFilter
     // The previous element of the shingle window: the last word, or the empty filler standing for a gap.
     private char[] previous = new char[32];
     private int previousLength;
+    private int previousCodePoints;
     private int previousStart;
     private bool hasPrevious;
     private bool previousIsGap;
 
     private int pendingCount;
     private int pendingIndex;
-    private int prefixLength; // code points of the current token's prefix last emitted; 0 before the first
+    private bool started; // emitting prefixes of pending[pendingIndex]
+    private bool firstPrefix;
+    private int prefixLength; // code points of the prefix emitted last
+    private int prefixEnd; // its length in chars
     private int carriedIncrement;
     private bool exhausted;
     private int endIncrement;
@@ -83,7 +88,7 @@ internal sealed class JoinedWordsFilter : TokenFilter
         previousIsGap = false;
         pendingCount = 0;
         pendingIndex = 0;
-        prefixLength = 0;
+        started = false;
         carriedIncrement = 0;
         exhausted = false;
     }
@@ -101,7 +106,7 @@ internal sealed class JoinedWordsFilter : TokenFilter
             endOffset = offsetAttribute.EndOffset;
             // A trailing gap closes the last window with the filler: the last word once more.
             if (endIncrement > 0 && hasPrevious && !previousIsGap)
-                Queue(0, previousStart, endOffset).Append(previous, previousLength);
+                Queue(0, previousStart, endOffset, previousCodePoints).Append(previous, previousLength);
             return pendingCount > 0;
         }
 
@@ -111,31 +116,38 @@ internal sealed class JoinedWordsFilter : TokenFilter
         {
             // One filler position (empty, zero width at the word's start) stands for the whole gap.
             if (hasPrevious && !previousIsGap)
-                Queue(0, previousStart, start).Append(previous, previousLength);
+                Queue(0, previousStart, start, previousCodePoints).Append(previous, previousLength);
             hasPrevious = true;
             previousIsGap = true;
             previousLength = 0;
+            previousCodePoints = 0;
             previousStart = start;
         }
 
         if (hasPrevious)
-            Queue(previousIsGap ? 1 : 0, previousStart, end).Append(previous, previousLength).Append(termAttribute.Buffer, termAttribute.Length);
-        Queue(1, start, end).Append(termAttribute.Buffer, termAttribute.Length);
+            Queue(previousIsGap ? 1 : 0, previousStart, end, previousCodePoints).Append(previous, previousLength).Append(termAttribute.Buffer, termAttribute.Length);
+        Queue(1, start, end, 0).Append(termAttribute.Buffer, termAttribute.Length);
 
         if (previous.Length < termAttribute.Length)
             previous = new char[Math.Max(termAttribute.Length, previous.Length * 2)];
         Array.Copy(termAttribute.Buffer, previous, termAttribute.Length);
         previousLength = termAttribute.Length;
+        previousCodePoints = CodePoints(previous, previousLength);
         previousStart = start;
         hasPrevious = true;
         previousIsGap = false;
         return true;
     }
 
-    private PendingToken Queue(int increment, int start, int end)
+    /// <param name="repeated">
+    /// Code points at the token's start that the previous word (stacked on the same position) had: their
+    /// prefixes were emitted with it, and repeating a term on one position changes nothing in a field
+    /// that stores neither positions nor frequencies (overlapping tokens do not count in the length norm).
+    /// </param>
+    private PendingToken Queue(int increment, int start, int end, int repeated)
     {
         var token = pending[pendingCount++];
-        token.Set(increment, start, end);
+        token.Set(increment, start, end, increment == 0 ? repeated : 0);
         return token;
     }
 
@@ -150,37 +162,52 @@ internal sealed class JoinedWordsFilter : TokenFilter
             return true;
         }
 
-        var length = CodePointEnd(token, prefixLength);
-        if (length < 0 || prefixLength == AnalysisChains.MaxPrefix)
+        if (!started)
+        {
+            started = true;
+            firstPrefix = true;
+            prefixLength = 0;
+            prefixEnd = 0;
+            while (prefixLength < token.Repeated && prefixEnd < token.Length)
+                Advance(token);
+        }
+
+        if (prefixLength >= AnalysisChains.MaxPrefix || prefixEnd == token.Length)
         {
             // Done with this token; a token without any prefix passes its position on to the next one.
-            if (prefixLength == 0)
+            if (firstPrefix)
                 carriedIncrement += token.Increment;
-            prefixLength = 0;
+            started = false;
             pendingIndex++;
             return false;
         }
 
-        var increment = prefixLength == 0 ? carriedIncrement + token.Increment : 0;
-        if (prefixLength == 0)
+        Advance(token);
+        Write(token, prefixEnd, firstPrefix ? carriedIncrement + token.Increment : 0);
+        if (firstPrefix)
             carriedIncrement = 0;
-        prefixLength++;
-        Write(token, length, increment);
+        firstPrefix = false;
         return true;
     }
 
-    /// <summary>The char length of the first <paramref name="codePoints"/> + 1 code points, or -1 past the end.</summary>
-    private static int CodePointEnd(PendingToken token, int codePoints)
+    /// <summary>Extends the prefix by one code point.</summary>
+    private void Advance(PendingToken token)
     {
-        var index = 0;
-        for (var i = 0; i <= codePoints; i++)
+        var chars = token.Chars;
+        prefixEnd += char.IsHighSurrogate(chars[prefixEnd]) && prefixEnd + 1 < token.Length && char.IsLowSurrogate(chars[prefixEnd + 1]) ? 2 : 1;
+        prefixLength++;
+    }
+
+    private static int CodePoints(char[] chars, int length)
+    {
+        var count = 0;
+        for (var i = 0; i < length; i++, count++)
         {
-            if (index >= token.Length)
-                return -1;
-            index += char.IsHighSurrogate(token.Chars[index]) && index + 1 < token.Length && char.IsLowSurrogate(token.Chars[index + 1]) ? 2 : 1;
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < length && char.IsLowSurrogate(chars[i + 1]))
+                i++;
         }
 
-        return index;
+        return count;
     }
 
     private void Write(PendingToken token, int length, int increment)
@@ -203,11 +230,14 @@ internal sealed class JoinedWordsFilter : TokenFilter
 
         public int End { get; private set; }
 
-        public void Set(int increment, int start, int end)
+        public int Repeated { get; private set; }
+
+        public void Set(int increment, int start, int end, int repeated)
         {
             Increment = increment;
             Start = start;
             End = end;
+            Repeated = repeated;
             Length = 0;
         }
 
