@@ -12,8 +12,9 @@ public static class IndexWriterSettings
             OpenMode = mode,
             // A full build flushes fewer, larger segments (fewer merges to pay for later); a catch-up batch never fills it.
             RAMBufferSizeMB = 256,
-            // Packing each flushed or merged segment into a compound file copies all its bytes once more.
-            UseCompoundFile = false,
-            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+            // A new generation is written in bulk, where packing each large segment into a compound file
+            // would copy all its bytes once more; IndexGeneration turns compound files back on after its
+            // first commit, for the small catch-up segments (fewer files to sync per commit).
+            UseCompoundFile = mode != OpenMode.CREATE,
         };
 }
