@@ -3,9 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Pattern;
-using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -18,11 +16,10 @@ namespace Catalog.Search.Analysis;
 internal static partial class AnalysisChains
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    public const int MinPrefix = 1;
     public const int MaxPrefix = 20;
 
     // Parts only, no catenation: catenated tokens are stacked and would shift the positions of the joined
-    // pairs after them. Joining is the shingle filter's job.
+    // pairs after them. Joining is JoinedWordsFilter's job.
     private const WordDelimiterFlags Splitting = WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS;
 
     /// <summary>Words: "Spider-Man" → spider, man; "Léon" → leon.</summary>
@@ -36,18 +33,10 @@ internal static partial class AnalysisChains
     /// Indexed words plus every adjacent pair joined ("spider man" → spiderman, "mr robot" → mrrobot), so a
     /// query that writes the words together still meets a title that writes them apart.
     /// </summary>
-    public static TokenStreamComponents IndexWords(TextReader reader)
-    {
-        var (source, words) = JoinedWords(reader);
-        return new TokenStreamComponents(source, words);
-    }
+    public static TokenStreamComponents IndexWords(TextReader reader) => JoinedWords(reader, prefixes: false);
 
     /// <summary>Indexed words and joined pairs cut into leading edges: terminator → t, te, …, terminator.</summary>
-    public static TokenStreamComponents IndexPrefixes(TextReader reader)
-    {
-        var (source, words) = JoinedWords(reader);
-        return new TokenStreamComponents(source, new EdgeNGramTokenFilter(Version, words, MinPrefix, MaxPrefix));
-    }
+    public static TokenStreamComponents IndexPrefixes(TextReader reader) => JoinedWords(reader, prefixes: true);
 
     /// <summary>Plain folded words, no splitting or joining: the didYouMean dictionary.</summary>
     public static TokenStreamComponents SpellWords(TextReader reader)
@@ -80,14 +69,10 @@ internal static partial class AnalysisChains
         return (source, new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)));
     }
 
-    private static (Tokenizer Source, TokenStream Words) JoinedWords(TextReader reader)
+    private static TokenStreamComponents JoinedWords(TextReader reader, bool prefixes)
     {
         var (source, folded) = Folded(reader);
-        var shingles = new ShingleFilter(new WordDelimiterFilter(Version, folded, Splitting, null), 2, 2);
-        shingles.SetTokenSeparator(string.Empty);
-        shingles.SetFillerToken(string.Empty);
-        shingles.SetOutputUnigrams(true);
-        return (source, shingles);
+        return new TokenStreamComponents(source, new JoinedWordsFilter(new WordDelimiterFilter(Version, folded, Splitting, null), prefixes));
     }
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]

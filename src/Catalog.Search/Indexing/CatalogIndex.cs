@@ -165,19 +165,12 @@ public sealed partial class CatalogIndex(
         var generation = IndexGeneration.CreateEmpty(layout, layout.NewGeneration(), analyzers);
         try
         {
-            long processed = 0;
             progress?.Report(new IndexBuildProgress(0, total));
-            // The store is read in order on one thread; analysis (the expensive part) runs on every core:
-            // the IndexWriter takes documents from many threads at once.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(feed.ReadAllAsync(cancellationToken), parallel, (title, _) =>
-            {
-                generation.Add(title);
-                var done = Interlocked.Increment(ref processed);
-                if (done % 1000 == 0)
-                    progress?.Report(new IndexBuildProgress(done, Math.Max(total, done)));
-                return ValueTask.CompletedTask;
-            });
+            // The store is read on one task; analysis (the expensive part) runs on every core: the IndexWriter
+            // takes documents from many threads at once.
+            var processed = await BuildPipeline.RunAsync(
+                feed.ReadAllAsync(cancellationToken), generation.Add, Environment.ProcessorCount,
+                done => progress?.Report(new IndexBuildProgress(done, Math.Max(total, done))), cancellationToken);
 
             generation.Commit(startSequence);
             progress?.Report(new IndexBuildProgress(processed, processed));

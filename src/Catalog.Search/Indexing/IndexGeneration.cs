@@ -19,6 +19,7 @@ internal sealed class IndexGeneration : IDisposable
     private readonly NIOFSDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
+    private readonly ThreadLocal<TitleDocumentBuilder> builders = new(() => new TitleDocumentBuilder());
     private int references = 1;
     private bool deleteWhenReleased;
 
@@ -47,9 +48,10 @@ internal sealed class IndexGeneration : IDisposable
     public static IndexGeneration CreateEmpty(IndexLayout layout, string name, CatalogAnalyzers analyzers) =>
         Create(layout, name, analyzers, OpenMode.CREATE);
 
-    public void Add(Title title) => writer.AddDocument(TitleDocumentBuilder.Build(title));
+    /// <summary>Adds a title's document; safe from several threads at once (each builds with its own fields).</summary>
+    public void Add(Title title) => writer.AddDocument(builders.Value!.Document(title));
 
-    public void Upsert(Title title) => writer.UpdateDocument(TitleDocumentBuilder.IdTerm(title.Id), TitleDocumentBuilder.Build(title));
+    public void Upsert(Title title) => writer.UpdateDocument(TitleDocumentBuilder.IdTerm(title.Id), builders.Value!.Document(title));
 
     public void Delete(string titleId) => writer.DeleteDocuments(TitleDocumentBuilder.IdTerm(titleId));
 
@@ -58,6 +60,7 @@ internal sealed class IndexGeneration : IDisposable
     {
         writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
+        writer.Config.UseCompoundFile = true; // the bulk part of a new generation is over (IndexWriterSettings)
         AppliedSequence = sequence;
         searchers.MaybeRefreshBlocking();
     }
@@ -152,6 +155,7 @@ internal sealed class IndexGeneration : IDisposable
         }
 
         directory.Dispose();
+        builders.Dispose();
         if (deleteWhenReleased)
             IndexLayout.TryDelete(Path);
     }

@@ -10,6 +10,11 @@ public static class IndexWriterSettings
         new(Analysis.AnalysisChains.Version, analyzers.Index)
         {
             OpenMode = mode,
-            RAMBufferSizeMB = 64,
+            // A full build flushes fewer, larger segments (fewer merges to pay for later); a catch-up batch never fills it.
+            RAMBufferSizeMB = 256,
+            // A new generation is written in bulk, where packing each large segment into a compound file
+            // would copy all its bytes once more; IndexGeneration turns compound files back on after its
+            // first commit, for the small catch-up segments (fewer files to sync per commit).
+            UseCompoundFile = mode != OpenMode.CREATE,
         };
 }

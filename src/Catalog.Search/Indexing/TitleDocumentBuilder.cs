@@ -6,114 +6,278 @@ using Lucene.Net.Util;
 
 namespace Catalog.Search.Indexing;
 
-/// <summary>Turns a title into its one Lucene document, field by field as <see cref="IndexFields"/> describes.</summary>
-public static class TitleDocumentBuilder
+/// <summary>
+/// Turns a title into its one Lucene document, field by field as <see cref="IndexFields"/> describes.
+/// An instance reuses its field objects from one document to the next (a new field per value costs a
+/// token stream and attribute lookups under a lock shared by all indexing threads), so it serves one
+/// thread, and a document it returned is valid until its next <see cref="Document"/> call.
+/// </summary>
+public sealed class TitleDocumentBuilder
 {
+    // Prefix fields are only ever matched term by term and scored with binary tf: positions and frequencies
+    // would be written for nothing (norms stay: the length norm ranks short names first).
+    private static readonly FieldType PrefixText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY });
+
+    // The didYouMean dictionary is read through document frequencies only: no positions, no norms.
+    private static readonly FieldType SpellText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
+
+    private readonly List<FieldSlots> all = [];
+    private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, peoplePrefix, tagsText, tagsPrefix, spell, synopsis;
+    private readonly Dictionary<string, (FieldSlots Indexed, FieldSlots Values)> facets = [];
+    private readonly Dictionary<string, FieldSlots> numbers = [];
+    private readonly FieldSlots ratingSum;
+    private readonly Document document = new();
+    private static readonly List<string> None = [];
+
+    // Per-document scratch lists, reused: the builder allocates next to nothing per title (garbage
+    // collections were a tenth of the build).
+    private readonly List<string> names = [], people = [], tags = [], seen = [];
+
+    public TitleDocumentBuilder()
+    {
+        id = Slots(() => new StringField(IndexFields.Id, string.Empty, Field.Store.YES));
+        idSort = Slots(() => new SortedDocValuesField(IndexFields.Id, new BytesRef()));
+        nameSort = Slots(() => new SortedDocValuesField(IndexFields.NameSort, new BytesRef()));
+        storedName = Slots(() => new TextField(IndexFields.Name, string.Empty, Field.Store.YES));
+        name = Text(IndexFields.Name, TextField.TYPE_NOT_STORED);
+        namePrefix = Text(IndexFields.NamePrefix, PrefixText);
+        nameExact = Text(IndexFields.NameExact, TextField.TYPE_NOT_STORED);
+        peopleText = Text(IndexFields.People, TextField.TYPE_NOT_STORED);
+        peoplePrefix = Text(IndexFields.PeoplePrefix, PrefixText);
+        tagsText = Text(IndexFields.TagsText, TextField.TYPE_NOT_STORED);
+        tagsPrefix = Text(IndexFields.TagsPrefix, PrefixText);
+        spell = Text(IndexFields.Spell, SpellText);
+        synopsis = Slots(() => new TextField(IndexFields.Synopsis, string.Empty, Field.Store.YES));
+        ratingSum = Slots(() => new DoubleDocValuesField(IndexFields.RatingSum, 0));
+    }
+
     /// <summary>The term that identifies a title's document (UpdateDocument, DeleteDocuments).</summary>
     public static Term IdTerm(string titleId) => new(IndexFields.Id, titleId);
 
-    public static Document Build(Title title)
+    /// <summary>A document of its own (for a single write or a test); bulk writers reuse a builder per thread.</summary>
+    public static Document Build(Title title) => new TitleDocumentBuilder().Document(title);
+
+    /// <summary>The title's document: this builder's one document, refilled (valid until the next call).</summary>
+    public Document Document(Title title)
     {
-        var doc = new Document
-        {
-            new StringField(IndexFields.Id, title.Id, Field.Store.YES),
-            new SortedDocValuesField(IndexFields.Id, new BytesRef(title.Id)),
-            new SortedDocValuesField(IndexFields.NameSort, new BytesRef(FieldValues.SortName(title.Name))),
-        };
+        foreach (var slots in all)
+            slots.Reset();
+        var doc = document;
+        doc.Fields.Clear();
+        doc.Add(id.Next(title.Id));
+        doc.Add(idSort.NextBytes(title.Id));
+        doc.Add(nameSort.NextBytes(FieldValues.SortName(title.Name)));
         AddText(doc, title);
         AddFacets(doc, title);
         AddNumbers(doc, title);
         return doc;
     }
 
-    private static void AddText(Document doc, Title title)
+    private void AddText(Document doc, Title title)
     {
-        var names = Distinct([title.Name, title.OriginalName, .. title.AlternateNames]);
-        var people = Distinct([.. title.Directors, .. title.Cast]);
-        var tagsAndGenres = Distinct([.. title.Tags, .. title.Genres]);
-        foreach (var name in names)
+        Distinct(names, title.Name, title.OriginalName, title.AlternateNames, None);
+        foreach (var value in names)
         {
             // Only the display name is stored: it is what highlights show.
-            doc.Add(new TextField(IndexFields.Name, name, name == title.Name ? Field.Store.YES : Field.Store.NO));
-            doc.Add(new TextField(IndexFields.NamePrefix, name, Field.Store.NO));
-            doc.Add(new TextField(IndexFields.NameExact, name, Field.Store.NO));
+            doc.Add(value == title.Name ? storedName.Next(value) : name.Next(value));
+            doc.Add(namePrefix.Next(value));
+            doc.Add(nameExact.Next(value));
         }
 
-        AddTexts(doc, people, IndexFields.People, IndexFields.PeoplePrefix, IndexFields.Spell);
-        AddTexts(doc, tagsAndGenres, IndexFields.TagsText, IndexFields.TagsPrefix, IndexFields.Spell);
-        AddTexts(doc, names, IndexFields.Spell);
+        Distinct(people, null, null, title.Directors, title.Cast);
+        foreach (var value in people)
+        {
+            doc.Add(peopleText.Next(value));
+            doc.Add(peoplePrefix.Next(value));
+            doc.Add(spell.Next(value));
+        }
+
+        Distinct(tags, null, null, title.Tags, title.Genres);
+        foreach (var value in tags)
+        {
+            doc.Add(tagsText.Next(value));
+            doc.Add(tagsPrefix.Next(value));
+            doc.Add(spell.Next(value));
+        }
+
+        foreach (var value in names)
+            doc.Add(spell.Next(value));
         if (!string.IsNullOrWhiteSpace(title.Synopsis))
-            doc.Add(new TextField(IndexFields.Synopsis, title.Synopsis, Field.Store.YES));
+            doc.Add(synopsis.Next(title.Synopsis));
     }
 
-    private static void AddFacets(Document doc, Title title)
+    private void AddFacets(Document doc, Title title)
     {
-        AddValues(doc, IndexFields.Genre, title.Genres.Select(FieldValues.Label));
-        AddValues(doc, IndexFields.Tag, title.Tags.Select(FieldValues.Tag));
-        AddValues(doc, IndexFields.Person, title.Directors.Concat(title.Cast).Select(FieldValues.Person));
-        AddValues(doc, IndexFields.Language, title.Languages.Select(FieldValues.Label));
-        AddValues(doc, IndexFields.Kind, [FieldValues.Kind(title.Kind)]);
-        AddValues(doc, IndexFields.HasTrailer, [FieldValues.Bool(title.Trailers.Count > 0)]);
+        var values = Values(IndexFields.Genre);
+        foreach (var genre in title.Genres)
+            AddValue(doc, values, FieldValues.Label(genre));
+        values = Values(IndexFields.Tag);
+        foreach (var tag in title.Tags)
+            AddValue(doc, values, FieldValues.Tag(tag));
+        values = Values(IndexFields.Person);
+        foreach (var person in title.Directors)
+            AddValue(doc, values, FieldValues.Person(person));
+        foreach (var person in title.Cast)
+            AddValue(doc, values, FieldValues.Person(person));
+        values = Values(IndexFields.Language);
+        foreach (var language in title.Languages)
+            AddValue(doc, values, FieldValues.Label(language));
+        AddValue(doc, Values(IndexFields.Kind), FieldValues.Kind(title.Kind));
+        AddValue(doc, Values(IndexFields.HasTrailer), FieldValues.Bool(title.Trailers.Count > 0));
         if (!string.IsNullOrWhiteSpace(title.ContentRating))
-            AddValues(doc, IndexFields.ContentRating, [FieldValues.Label(title.ContentRating)]);
+            AddValue(doc, Values(IndexFields.ContentRating), FieldValues.Label(title.ContentRating));
         if (FieldValues.RatingBucket(title.RatingAverage) is { } bucket)
-            AddValues(doc, IndexFields.RatingBucket, [bucket]);
+            AddValue(doc, Values(IndexFields.RatingBucket), bucket);
         if (title.EffectiveReleaseDate is { } released)
         {
-            AddValues(doc, IndexFields.ReleaseYearValue, [FieldValues.Year(released.Year)]);
-            AddValues(doc, IndexFields.Decade, [FieldValues.Decade(released.Year)]);
+            AddValue(doc, Values(IndexFields.ReleaseYearValue), FieldValues.Year(released.Year));
+            AddValue(doc, Values(IndexFields.Decade), FieldValues.Decade(released.Year));
         }
     }
 
-    private static void AddNumbers(Document doc, Title title)
+    /// <summary>
+    /// Numbers are doc values only: every range filter, sort and rail reads them per document, and
+    /// indexed trie terms (~16 per long) were never queried.
+    /// </summary>
+    private void AddNumbers(Document doc, Title title)
     {
         if (title.EffectiveReleaseDate is { } released)
         {
-            AddInt(doc, IndexFields.ReleaseDay, FieldValues.Day(released));
-            AddInt(doc, IndexFields.ReleaseYear, released.Year);
+            AddNumber(doc, IndexFields.ReleaseDay, FieldValues.Day(released));
+            AddNumber(doc, IndexFields.ReleaseYear, released.Year);
         }
 
         var addedAt = FieldValues.Instant(title.AddedAt);
-        AddLong(doc, IndexFields.AddedAt, addedAt);
-        AddLong(doc, IndexFields.AvailableUntil, title.AvailableUntil is { } until ? FieldValues.Instant(until) : long.MaxValue);
+        AddNumber(doc, IndexFields.AddedAt, addedAt);
+        AddNumber(doc, IndexFields.AvailableUntil, title.AvailableUntil is { } until ? FieldValues.Instant(until) : long.MaxValue);
         var releasedAt = title.EffectiveReleaseDate is { } day ? FieldValues.Instant(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : addedAt;
-        AddLong(doc, IndexFields.ComingAt, Math.Max(addedAt, releasedAt));
-        AddLong(doc, IndexFields.RatingCount, title.RatingCount);
-        doc.Add(new DoubleField(IndexFields.RatingSum, title.RatingSum, Field.Store.NO));
-        doc.Add(new DoubleDocValuesField(IndexFields.RatingSum, title.RatingSum));
+        AddNumber(doc, IndexFields.ComingAt, Math.Max(addedAt, releasedAt));
+        AddNumber(doc, IndexFields.RatingCount, title.RatingCount);
+        doc.Add(ratingSum.Next(title.RatingSum));
     }
 
-    private static void AddTexts(Document doc, IEnumerable<string> values, params string[] fields)
+    /// <summary>The slots of a facet field, with no value added yet for this document.</summary>
+    private (FieldSlots Indexed, FieldSlots Values) Values(string field)
     {
-        foreach (var value in values)
+        if (!facets.TryGetValue(field, out var slots))
         {
-            foreach (var field in fields)
-                doc.Add(new TextField(field, value, Field.Store.NO));
+            slots = (Slots(() => new StringField(field, string.Empty, Field.Store.NO)), Slots(() => new SortedSetDocValuesField(field, new BytesRef())));
+            facets.Add(field, slots);
         }
+
+        seen.Clear();
+        return slots;
     }
 
     /// <summary>Indexed for filtering and kept as sorted-set doc values (one entry per distinct value) for facets.</summary>
-    private static void AddValues(Document doc, string field, IEnumerable<string> values)
+    private void AddValue(Document doc, (FieldSlots Indexed, FieldSlots Values) slots, string value)
     {
-        foreach (var value in values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal))
+        if (value.Length == 0 || seen.Contains(value))
+            return;
+        seen.Add(value);
+        doc.Add(slots.Indexed.Next(value));
+        doc.Add(slots.Values.NextBytes(value));
+    }
+
+    private void AddNumber(Document doc, string field, long value)
+    {
+        if (!numbers.TryGetValue(field, out var slots))
         {
-            doc.Add(new StringField(field, value, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+            slots = Slots(() => new NumericDocValuesField(field, 0));
+            numbers.Add(field, slots);
+        }
+
+        doc.Add(slots.Next(value));
+    }
+
+    private FieldSlots Text(string field, FieldType type) => Slots(() => new Field(field, string.Empty, type));
+
+    private FieldSlots Slots(Func<Field> create)
+    {
+        var slots = new FieldSlots(create);
+        all.Add(slots);
+        return slots;
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>Fills <paramref name="into"/> with the trimmed values, each once (ignoring case), in order.</summary>
+    private static void Distinct(List<string> into, string? first, string? second, List<string> more, List<string> andMore)
+    {
+        into.Clear();
+        Add(into, first);
+        Add(into, second);
+        foreach (var value in more)
+            Add(into, value);
+        foreach (var value in andMore)
+            Add(into, value);
+
+        static void Add(List<string> into, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                return;
+            value = value.Trim();
+            foreach (var existing in into)
+            {
+                if (string.Equals(existing, value, StringComparison.OrdinalIgnoreCase))
+                    return;
+            }
+
+            into.Add(value);
         }
     }
 
-    private static void AddInt(Document doc, string field, int value)
+    /// <summary>The field objects of one field name and kind, handed out again for every document.</summary>
+    private sealed class FieldSlots(Func<Field> create)
     {
-        doc.Add(new Int32Field(field, value, Field.Store.NO));
-        doc.Add(new NumericDocValuesField(field, value));
-    }
+        private readonly List<Field> fields = [];
+        private readonly List<BytesRef> bytes = [];
+        private int used;
 
-    private static void AddLong(Document doc, string field, long value)
-    {
-        doc.Add(new Int64Field(field, value, Field.Store.NO));
-        doc.Add(new NumericDocValuesField(field, value));
-    }
+        public void Reset() => used = 0;
 
-    private static List<string> Distinct(IEnumerable<string?> values) =>
-        [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+        public Field Next(string value)
+        {
+            var field = Take();
+            field.SetStringValue(value);
+            return field;
+        }
+
+        /// <summary>The value as UTF-8 bytes (doc values) in this slot's own buffer: the writer copies them.</summary>
+        public Field NextBytes(string value)
+        {
+            var field = Take();
+            if (bytes.Count < used)
+                bytes.Add(new BytesRef());
+            var buffer = bytes[used - 1];
+            buffer.CopyChars(value);
+            field.SetBytesValue(buffer);
+            return field;
+        }
+
+        public Field Next(long value)
+        {
+            var field = Take();
+            field.SetInt64Value(value);
+            return field;
+        }
+
+        public Field Next(double value)
+        {
+            var field = Take();
+            field.SetDoubleValue(value);
+            return field;
+        }
+
+        private Field Take()
+        {
+            if (used == fields.Count)
+                fields.Add(create());
+            return fields[used++];
+        }
+    }
 }

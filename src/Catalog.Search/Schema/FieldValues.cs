@@ -24,15 +24,26 @@ public static class FieldValues
     /// <summary>Genres, content ratings and languages keep the store's spelling (they are display labels).</summary>
     public static string Label(string value) => value.Trim();
 
+    // Labels computed once: the index build asks for them for every title.
+    private static readonly Dictionary<TitleKind, string> KindLabels =
+        Enum.GetValues<TitleKind>().ToDictionary(kind => kind, kind => kind.ToString().ToUpperInvariant());
+
+    private static readonly string[] YearLabels = [.. Enumerable.Range(0, CachedYears).Select(y => y.ToString(CultureInfo.InvariantCulture))];
+
+    private static readonly string[] DecadeLabels = [.. Enumerable.Range(0, CachedYears / 10).Select(d => (d * 10).ToString(CultureInfo.InvariantCulture) + "s")];
+
+    private const int CachedYears = 3000;
+
     /// <summary>MOVIE, SERIES, … (the GraphQL enum names).</summary>
-    public static string Kind(TitleKind kind) => kind.ToString().ToUpperInvariant();
+    public static string Kind(TitleKind kind) => KindLabels.TryGetValue(kind, out var label) ? label : kind.ToString().ToUpperInvariant();
 
     public static string Bool(bool value) => value ? True : False;
 
-    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+    public static string Year(int year) => year is >= 0 and < CachedYears ? YearLabels[year] : year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>1994 → "1990s".</summary>
-    public static string Decade(int year) => (year - (((year % 10) + 10) % 10)).ToString(CultureInfo.InvariantCulture) + "s";
+    public static string Decade(int year) =>
+        year is >= 0 and < CachedYears ? DecadeLabels[year / 10] : (year - (((year % 10) + 10) % 10)).ToString(CultureInfo.InvariantCulture) + "s";
 
     public static string? RatingBucket(double? mean) => mean switch
     {

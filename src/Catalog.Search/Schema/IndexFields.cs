@@ -5,7 +5,7 @@ namespace Catalog.Search.Schema;
 /// (document builder, analyzers) and the query side (queries, filters, facets, sorts, rails).
 /// Text fields are analysed per <c>CatalogAnalyzers</c>; filter fields hold exact, normalised values
 /// (indexed StringField for filtering plus SortedSetDocValues under the same name for facets);
-/// numeric fields carry NumericDocValues for sorting and a numeric indexed field for ranges.
+/// numeric fields are NumericDocValues only (sorts, range filters and rails read them per document).
 /// </summary>
 public static class IndexFields
 {
@@ -28,14 +28,14 @@ public static class IndexFields
     public const string Tag = "tag";                       // tags normalised to lower case
     public const string Kind = "kind";                     // MOVIE, SERIES, …
     public const string Decade = "decade";                 // "1990s"
-    public const string ReleaseYearValue = "year";         // "1994" (facet label); numeric range below
+    public const string ReleaseYearValue = "year";         // "1994" (facet label); numeric doc values below
     public const string ContentRating = "content_rating";
     public const string Language = "language";
     public const string Person = "person";                 // exact people names, lower-cased, for the people filter
     public const string RatingBucket = "rating_bucket";    // "8+", "7–8", … of the mean rating
     public const string HasTrailer = "has_trailer";        // "true" / "false"
 
-    // Numeric (indexed for ranges, NumericDocValues for sorting)
+    // Numeric (NumericDocValues only: sorting, ranges, rails)
     public const string ReleaseDay = "release_day";        // days since 0001-01-01 of the effective release date
     public const string ReleaseYear = "release_year_num";
     public const string AddedAt = "added_at";              // UTC ticks

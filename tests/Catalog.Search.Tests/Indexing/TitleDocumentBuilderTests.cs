@@ -27,7 +27,7 @@ public class TitleDocumentBuilderTests
     public void Year_only_releases_count_from_the_first_of_january()
     {
         var doc = TitleDocumentBuilder.Build(FixtureTitles.Get("robots-2005"));
-        Assert.Contains(doc.GetFields(IndexFields.ReleaseDay), f => f.GetInt32Value() == new DateOnly(2005, 1, 1).DayNumber);
+        Assert.Contains(doc.GetFields(IndexFields.ReleaseDay), f => f.GetInt64Value() == new DateOnly(2005, 1, 1).DayNumber);
         Assert.Equal("2000s", doc.Get(IndexFields.Decade));
     }
 
