@@ -60,7 +60,7 @@ internal sealed class IndexGeneration : IDisposable
     {
         writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) });
         writer.Commit();
-        writer.Config.UseCompoundFile = true; // the bulk part of a new generation is over (IndexWriterSettings)
+        IndexWriterSettings.Serving(writer.Config); // the bulk part of a new generation is over
         AppliedSequence = sequence;
         searchers.MaybeRefreshBlocking();
     }

@@ -38,6 +38,10 @@ internal static class SegmentColumns
     public static SegmentBytes? Bytes(AtomicReader segment, string field) =>
         (SegmentBytes?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("b:" + field, _ => LoadBytes(segment, field));
 
+    /// <summary>Whether the field's column of this segment is decoded already (tests).</summary>
+    public static bool IsDecoded(AtomicReader segment, string field) =>
+        Cache.TryGetValue(segment.CoreCacheKey, out var columns) && columns.Keys.Any(key => key[2..] == field);
+
     /// <summary>
     /// Decodes the columns searches read (sorts, filters, facets, the id tie-breaker) for every segment of a
     /// reader not seen before, so the first queries on a new reader do not pay for them one by one.
