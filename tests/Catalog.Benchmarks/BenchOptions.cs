@@ -29,6 +29,12 @@ internal sealed record BenchOptions
     /// titles and seed from that copy: a 1M import takes minutes and is not what a rerun is about.
     /// </summary>
     public bool ReuseStore { get; init; }
+
+    /// <summary>
+    /// Start from the store and index an earlier run of the same size and seed left in the work folder:
+    /// nothing is imported or built, for iterating on search, edits and HTTP (a 1M build takes minutes).
+    /// </summary>
+    public bool ReuseData { get; init; }
     public int HttpConnections { get; init; } = 16;
     public int HttpSeconds { get; init; } = 10;
     public string? CatalogDll { get; init; }
@@ -59,6 +65,7 @@ internal sealed record BenchOptions
                 "--no-http" => options with { Http = false },
                 "--no-memory-build" => options with { MemoryBuild = false },
                 "--reuse-store" => options with { ReuseStore = true },
+                "--reuse-data" => options with { ReuseData = true },
                 "--http-connections" => options with { HttpConnections = Number() },
                 "--http-seconds" => options with { HttpSeconds = Number() },
                 "--catalog-dll" => options with { CatalogDll = Value() },
@@ -73,6 +80,6 @@ internal sealed record BenchOptions
 
     public override string ToString() =>
         $"titles={Titles}, queries={Queries}, seed={Seed}, threads={string.Join(',', Threads)}, like-queries={LikeQueries}, "
-        + $"edits={Edits}, reuse-store={(ReuseStore ? "on" : "off")}, http={(Http ? $"{HttpConnections} connections × {HttpSeconds}s" : "off")}, "
+        + $"edits={Edits}, reuse-store={(ReuseStore ? "on" : "off")}, reuse-data={(ReuseData ? "on" : "off")}, http={(Http ? $"{HttpConnections} connections × {HttpSeconds}s" : "off")}, "
         + $"postgres={(PostgresConnection is null ? "off" : "on")}, work={Work}";
 }

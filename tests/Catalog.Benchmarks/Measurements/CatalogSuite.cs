@@ -36,12 +36,21 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
     /// <summary>Imports into the store and builds the index; null when the engine has no ITitleSearch registered yet.</summary>
     public async Task<ITitleSearch?> StartAsync(CancellationToken cancellationToken)
     {
-        if (Directory.Exists(DataDirectory))
+        var reused = options.ReuseData && ReusableData();
+        if (!reused && Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
         services = Services(DataDirectory);
-        await ImportAsync(services, cancellationToken);
-        if (options.MemoryBuild)
-            await BuildFromMemoryAsync(services.GetRequiredService<CatalogAnalyzers>(), cancellationToken);
+        if (reused)
+        {
+            output.WriteLine($"- Catalog store and index: reused from {DataDirectory} (--reuse-data), so no import or build is measured in this run.");
+        }
+        else
+        {
+            await ImportAsync(services, cancellationToken);
+            if (options.MemoryBuild)
+                await BuildFromMemoryAsync(services.GetRequiredService<CatalogAnalyzers>(), cancellationToken);
+        }
+
         Memory.Row("after store import (and in-memory build)", MarkdownTable.Mb(ProcessMemory.ResidentBytes()));
 
         var clock = new PhaseTimer();
@@ -49,13 +58,31 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         foreach (var service in hosted)
             await service.StartAsync(cancellationToken);
         var index = services.GetRequiredService<CatalogIndex>();
-        Builds.Add(new BuildMeasurement("Catalog index, built from the SQLite store (startup)", index.DocumentCount, clock.Elapsed, clock.Cpu, index.SizeBytes));
+        if (!reused)
+        {
+            Builds.Add(new BuildMeasurement("Catalog index, built from the SQLite store (startup)", index.DocumentCount, clock.Elapsed, clock.Cpu, index.SizeBytes));
+            await File.WriteAllTextAsync(DataMarker, DataIdentity, cancellationToken);
+        }
+
         GC.Collect();
         Memory.Row("serving (index open, store built)", MarkdownTable.Mb(ProcessMemory.ResidentBytes()));
         var search = services.GetService<ITitleSearch>();
         if (search is null)
             output.WriteLine("- Catalog search: skipped, no ITitleSearch is registered by AddCatalogSearch yet.");
         return search;
+    }
+
+    /// <summary>Written once a run has built the data folder, so a later --reuse-data run knows what it holds.</summary>
+    private string DataMarker => Path.Combine(DataDirectory, "benchmark-data.txt");
+
+    private string DataIdentity => $"titles={options.Titles} seed={options.Seed}";
+
+    private bool ReusableData()
+    {
+        if (File.Exists(DataMarker) && File.ReadAllText(DataMarker) == DataIdentity)
+            return true;
+        output.WriteLine($"- --reuse-data: {DataDirectory} holds no data of an earlier run with {DataIdentity}; importing and building.");
+        return false;
     }
 
     public async Task<EditLatency> MeasureEditsAsync(ITitleSearch search, CancellationToken cancellationToken) =>

@@ -21,10 +21,11 @@ internal sealed record EditLatency(Percentiles Summary, int NotVisible)
         var latencies = new List<double>();
         var notVisible = 0;
         var random = new Random(edits);
+        var run = RunLetters();
         for (var i = 0; i < edits; i++)
         {
             var id = available[random.Next(available.Count)].Id;
-            var marker = Marker(i);
+            var marker = Marker(run, i);
             var clock = Stopwatch.StartNew();
             await using (var db = store.Create())
             {
@@ -42,9 +43,16 @@ internal sealed record EditLatency(Percentiles Summary, int NotVisible)
         return new EditLatency(Percentiles.Of(latencies, TimeSpan.Zero), notVisible);
     }
 
-    /// <summary>A word no generated title has ("zzqedit" plus letters), so only the edited title matches it.</summary>
-    private static string Marker(int edit) =>
-        "zzqedit" + new string([.. edit.ToString("D3", System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('a' + (d - '0')))]);
+    /// <summary>
+    /// A word no generated title has ("zzqedit", the run's letters, the edit's letters), so only the edited
+    /// title matches it, even in a store an earlier run (--reuse-data) already edited.
+    /// </summary>
+    private static string Marker(string run, int edit) => "zzqedit" + run + Letters(edit, 3);
+
+    private static string RunLetters() => Letters(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % 1_000_000, 6);
+
+    private static string Letters(long number, int digits) =>
+        new([.. number.ToString("D" + digits, System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('a' + (d - '0')))]);
 
     private static async Task<bool> VisibleAsync(ITitleSearch search, string marker, string id, CancellationToken cancellationToken)
     {
