@@ -16,14 +16,14 @@ internal sealed class IndexGeneration : IDisposable
 {
     public const string SequenceKey = "sequence";
 
-    private readonly NIOFSDirectory directory;
+    private readonly PositionalReadDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly ThreadLocal<TitleDocumentBuilder> builders = new(() => new TitleDocumentBuilder());
     private int references = 1;
     private bool deleteWhenReleased;
 
-    private IndexGeneration(string name, string path, NIOFSDirectory directory, IndexWriter writer)
+    private IndexGeneration(string name, string path, PositionalReadDirectory directory, IndexWriter writer)
     {
         Name = name;
         Path = path;
@@ -116,7 +116,7 @@ internal sealed class IndexGeneration : IDisposable
     private static IndexGeneration Create(IndexLayout layout, string name, CatalogAnalyzers analyzers, OpenMode mode)
     {
         var path = layout.PathOf(name);
-        var directory = new NIOFSDirectory(path);
+        var directory = new PositionalReadDirectory(path);
         IndexWriter? writer = null;
         try
         {

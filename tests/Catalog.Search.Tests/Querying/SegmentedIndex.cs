@@ -15,12 +15,12 @@ namespace Catalog.Search.Tests.Querying;
 public sealed class SegmentedIndex : ISearcherSource, IDisposable
 {
     private readonly string path = System.IO.Directory.CreateTempSubdirectory("catalog-segmented-").FullName;
-    private readonly NIOFSDirectory directory;
+    private readonly PositionalReadDirectory directory;
     private readonly SearcherManager searchers;
 
     public SegmentedIndex(IReadOnlyList<Title> titles, int segmentSize)
     {
-        directory = new NIOFSDirectory(path);
+        directory = new PositionalReadDirectory(path);
         var config = IndexWriterSettings.Create(Analyzers, OpenMode.CREATE);
         config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
         using (var writer = new IndexWriter(directory, config))
