@@ -14,11 +14,13 @@ public static class StoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCatalogStore(this IServiceCollection services, CatalogOptions catalog, StoreOptions store)
     {
+        services.AddSingleton<ChangeSignal>();
         switch (store.Provider)
         {
             case StoreProvider.Sqlite:
                 var connectionString = SqliteConnectionString(catalog, store);
-                services.AddDbContextFactory<SqliteCatalogDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddDbContextFactory<SqliteCatalogDbContext>((sp, o) =>
+                    ConfigureSqlite(o, connectionString).AddInterceptors(new ChangeSignalInterceptor(sp.GetRequiredService<ChangeSignal>())));
                 services.AddSingleton<ICatalogDbFactory, CatalogDbFactory<SqliteCatalogDbContext>>();
                 services.AddScoped<CatalogDbContext>(sp => sp.GetRequiredService<SqliteCatalogDbContext>());
                 break;
@@ -43,7 +45,7 @@ public static class StoreServiceCollectionExtensions
         }.ToString();
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"))
             .AddInterceptors(SqlitePragmas.Instance);
 }

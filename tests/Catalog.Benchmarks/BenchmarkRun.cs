@@ -111,8 +111,8 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
     }
 
     private void PrintEdits(EditLatency edits) =>
-        new MarkdownTable("Edit-to-visible through the change log (write via CatalogDbContext, poll search)", "edits", "p50 ms", "max ms", "not visible within 30 s")
-            .Row(edits.Summary.Count + edits.NotVisible, MarkdownTable.Ms(edits.Summary.P50), MarkdownTable.Ms(edits.Summary.Max), edits.NotVisible)
+        new MarkdownTable("Edit-to-visible through the change log (write via CatalogDbContext, poll search)", "edits", "p50 ms", "max ms", "the process's first edit, ms (not in p50/max)", "not visible within 30 s")
+            .Row(edits.Summary.Count, MarkdownTable.Ms(edits.Summary.P50), MarkdownTable.Ms(edits.Summary.Max), edits.FirstEditMs is double f ? MarkdownTable.Ms(f) : "", edits.NotVisible)
             .Print(output);
 
     private static string Example(BenchQuery query)

@@ -95,8 +95,8 @@ public sealed partial class CatalogIndex(
     }
 
     /// <summary>
-    /// Applies change-log entries after the applied sequence, in batches, each batch committed with its last
-    /// sequence. Also follows the pointer when another process (<c>catalog reindex</c>) swapped generations.
+    /// Applies change-log entries after the applied sequence, in batches, each made searchable at once and
+    /// committed at most every <see cref="SearchOptions.CommitInterval"/>. Also follows the pointer when another process (<c>catalog reindex</c>) swapped generations.
     /// Returns the number of entries applied.
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
@@ -152,7 +152,18 @@ public sealed partial class CatalogIndex(
 
     public void Dispose()
     {
-        Interlocked.Exchange(ref current, null)?.Retire(delete: false);
+        var last = Interlocked.Exchange(ref current, null);
+        try
+        {
+            // Not needed for correctness (a restart replays the change log from the last commit), only to make it quick.
+            last?.CommitPublished(TimeSpan.Zero);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            LogFinalCommitFailed(e, last!.Name);
+        }
+
+        last?.Retire(delete: false);
         writeGate.Dispose();
         buildGate.Dispose();
     }
@@ -191,6 +202,7 @@ public sealed partial class CatalogIndex(
         try
         {
             await ApplyChangesAsync(built, cancellationToken);
+            built.CommitPublished(TimeSpan.Zero);
             layout.WritePointer(built.Name);
             var old = current;
             Volatile.Write(ref current, built);
@@ -221,12 +233,13 @@ public sealed partial class CatalogIndex(
                     generation.Delete(id);
             }
 
-            generation.Commit(changes[^1].Sequence);
+            generation.Publish(changes[^1].Sequence);
             applied += changes.Count;
             if (changes.Count < options.CatchUpBatchSize)
                 break;
         }
 
+        generation.CommitPublished(options.CommitInterval);
         Volatile.Write(ref caughtUp, true);
         return applied;
     }
@@ -278,6 +291,9 @@ public sealed partial class CatalogIndex(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving index generation {Generation}: {Titles} titles at change {Sequence}")]
     private partial void LogSwapped(string generation, long titles, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing index generation {Generation} at shutdown failed; the next start replays the change log from its last commit")]
+    private partial void LogFinalCommitFailed(Exception exception, string generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Following the index pointer to generation {Generation}")]
     private partial void LogFollowedPointer(string generation);

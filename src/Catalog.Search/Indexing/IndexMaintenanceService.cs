@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Catalog.Search.Indexing;
 
 /// <summary>
-/// Opens (or rebuilds) the index before the host starts serving, then tails the store's change log so
-/// edits become searchable within about one poll interval.
+/// Opens (or rebuilds) the index before the host starts serving, then tails the store's change log:
+/// at once after a write in this process commits, and at least once per poll interval for writes made by
+/// other processes.
 /// </summary>
 internal sealed partial class IndexMaintenanceService(
-    CatalogIndex index, StoreInitializer store, SearchOptions options, ILogger<IndexMaintenanceService> logger) : BackgroundService
+    CatalogIndex index, StoreInitializer store, ChangeSignal changes, SearchOptions options, ILogger<IndexMaintenanceService> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,10 +21,10 @@ internal sealed partial class IndexMaintenanceService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // A real timer, not the catalog clock: that one may be fixed for demos and never tick.
-        using var timer = new PeriodicTimer(options.PollInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before catching up, so a write committed during the catch-up wakes the next one at once.
+            var committed = changes.NextCommit;
             try
             {
                 await index.CatchUpAsync(stoppingToken);
@@ -32,6 +33,9 @@ internal sealed partial class IndexMaintenanceService(
             {
                 LogCatchUpFailed(e);
             }
+
+            // A real delay, not the catalog clock: that one may be fixed for demos and never tick.
+            await Task.WhenAny(committed, Task.Delay(options.PollInterval, stoppingToken));
         }
     }
 

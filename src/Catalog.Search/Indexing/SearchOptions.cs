@@ -5,8 +5,18 @@ public sealed class SearchOptions
 {
     public const string Section = "Catalog:Search";
 
-    /// <summary>How often the index polls the store's change log (edits are searchable within about this).</summary>
+    /// <summary>
+    /// How often the index polls the store's change log for writes made by other processes (this process's
+    /// own writes wake it at once).
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Applied changes are searchable at once but committed to disk at most this often (a commit syncs files);
+    /// after a crash the change log replays what the last commit did not hold. `catalog stats` reports the
+    /// committed sequence.
+    /// </summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Change-log entries applied per commit while catching up.</summary>
     public int CatchUpBatchSize { get; set; } = 1000;
