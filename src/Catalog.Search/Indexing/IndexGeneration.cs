@@ -31,7 +31,7 @@ internal sealed class IndexGeneration : IDisposable
         this.directory = directory;
         this.writer = writer;
         AppliedSequence = CommittedSequence = ReadSequence(writer.CommitData);
-        searchers = new SearcherManager(writer, true, new SearcherFactory());
+        searchers = new SearcherManager(writer, true, WarmingSearcherFactory.Instance);
     }
 
     public string Name { get; }
