@@ -9,11 +9,12 @@ namespace Catalog.Search.Querying;
 internal sealed record RelatedFeature(Term Term, TermContext States, int DocFreq, float Weight);
 
 /// <summary>
-/// The best titles by the sum of the weights of the features they hold, ties by id as the search sorts
-/// do, exactly, without visiting every title that holds a common feature (MaxScore, term at a time).
+/// Among the titles holding a candidate feature, the best by the sum of the weights of all the features
+/// they hold, ties by id as the search sorts do, exactly, without reading every posting list (MaxScore,
+/// term at a time).
 /// </summary>
 /// <remarks>
-/// Features are visited heaviest (rarest) first. Each title met in a feature's postings is scored over
+/// Candidate features are visited heaviest (rarest) first, the others only count in scores. Each title met in a feature's postings is scored over
 /// every feature it holds from the cached value columns, and skipped when it holds a feature visited
 /// earlier (it was scored then). A title not met yet holds none of the visited features, so it scores at
 /// most the sum of the unvisited ones: once that sum is below the last of the best titles, no unvisited
@@ -27,24 +28,31 @@ internal sealed class RelatedRanking
     private readonly IndexReader reader;
     private readonly List<RelatedFeature> features;
     private readonly DocValuesFilter filter;
+    private readonly bool[] candidates;
     private readonly int wanted;
     private readonly Segment?[] segments;
     private readonly List<(float Score, byte[] Id)> top;
 
-    private RelatedRanking(IndexReader reader, List<RelatedFeature> features, DocValuesFilter filter, int wanted)
+    private RelatedRanking(IndexReader reader, List<RelatedFeature> features, bool[] candidates, DocValuesFilter filter, int wanted)
     {
         this.reader = reader;
         this.features = features;
+        this.candidates = candidates;
         this.filter = filter;
         this.wanted = wanted;
         segments = new Segment?[reader.Leaves.Count];
         top = new List<(float, byte[])>(wanted + 1);
     }
 
-    /// <summary>The best <paramref name="wanted"/> titles holding any of <paramref name="byWeight"/> (heaviest first) and passing the filter.</summary>
-    public static List<(float Score, string Id)> Rank(IndexReader reader, List<RelatedFeature> byWeight, DocValuesFilter filter, int wanted)
+    /// <summary>
+    /// The best <paramref name="wanted"/> titles holding one of the <paramref name="byWeight"/> features (heaviest
+    /// first) that <paramref name="isCandidate"/> accepts and passing the filter.
+    /// </summary>
+    public static List<(float Score, string Id)> Rank(
+        IndexReader reader, List<RelatedFeature> byWeight, Func<RelatedFeature, bool> isCandidate, DocValuesFilter filter, int wanted)
     {
-        var ranking = new RelatedRanking(reader, byWeight, filter, wanted);
+        var candidates = byWeight.Select(isCandidate).ToArray();
+        var ranking = new RelatedRanking(reader, byWeight, candidates, filter, wanted);
         var unvisited = new float[byWeight.Count + 1];
         for (var i = byWeight.Count - 1; i >= 0; i--)
             unvisited[i] = unvisited[i + 1] + byWeight[i].Weight;
@@ -53,7 +61,8 @@ internal sealed class RelatedRanking
             // The margin covers float rounding between this sum and a title's own.
             if (ranking.top.Count == wanted && unvisited[i] * 1.0001f < ranking.top[^1].Score)
                 break;
-            ranking.Visit(i);
+            if (candidates[i])
+                ranking.Visit(i);
         }
 
         return [.. ranking.top.Select(hit => (hit.Score, Encoding.UTF8.GetString(hit.Id)))];
@@ -91,7 +100,7 @@ internal sealed class RelatedRanking
             {
                 if (!held.TryGetValue(column.Ords[j], out var value))
                     continue;
-                if (value.Feature < feature)
+                if (value.Feature < feature && candidates[value.Feature])
                     return;
                 score += value.Weight;
             }
