@@ -10,6 +10,9 @@ namespace Catalog.Search.Querying;
 /// owned by a requested facet ("split" clauses); each document it matches is tested against those
 /// clauses, reaches the hits only when it passes them all, and is counted for every field whose own
 /// clauses are the only ones it fails. The query is scored once, however many facets are filtered.
+/// The pass filter itself is also tested in the collector, once per matching document: as the query's
+/// accepted documents it was tested once per posting of every term a word expands to (exact, prefix,
+/// joined and typo terms in several fields), several times per matching title.
 /// </summary>
 internal sealed class DisjunctiveFacets
 {
@@ -38,10 +41,13 @@ internal sealed class DisjunctiveFacets
         ownClauses = [.. this.requests.Select(r => Mask(splitClauses, c => c.OwnedBy.Contains(r.Field)))];
     }
 
-    /// <summary>The filter the pass runs under: availability and every clause no requested facet owns.</summary>
+    /// <summary>The filter every counted or collected document passes: availability and every clause no requested facet owns.</summary>
     public DocValuesFilter PassFilter { get; }
 
-    /// <summary>The collector of the pass: counts facets and hands the documents passing every clause to <paramref name="hits"/>.</summary>
+    /// <summary>
+    /// The collector of the pass (run the query without a filter): counts facets over the documents passing
+    /// <see cref="PassFilter"/> and hands those passing every clause to <paramref name="hits"/>.
+    /// </summary>
     public ICollector Around(ICollector hits) => new SplitCollector(this, hits);
 
     /// <summary>Call after the pass has run.</summary>
@@ -63,6 +69,7 @@ internal sealed class DisjunctiveFacets
     private sealed class SplitCollector(DisjunctiveFacets facets, ICollector hits) : ICollector
     {
         private readonly Predicate<int>?[] tests = new Predicate<int>?[facets.split.Length];
+        private Predicate<int>? pass;
 
         public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
 
@@ -71,6 +78,7 @@ internal sealed class DisjunctiveFacets
         public void SetNextReader(AtomicReaderContext context)
         {
             hits.SetNextReader(context);
+            pass = facets.PassFilter.Matcher(context.AtomicReader);
             for (var i = 0; i < tests.Length; i++)
                 tests[i] = facets.split[i].Matcher(context.AtomicReader);
             foreach (var field in facets.counts)
@@ -79,6 +87,8 @@ internal sealed class DisjunctiveFacets
 
         public void Collect(int doc)
         {
+            if (pass is null || !pass(doc))
+                return;
             var failed = 0u;
             for (var i = 0; i < tests.Length; i++)
             {

@@ -37,6 +37,6 @@ internal static class EditDistance
 
     /// <summary>Whether <paramref name="token"/> is within the word's typo tolerance (same first letter, as the fuzzy query).</summary>
     public static bool IsTypoOf(string token, QueryWord word) =>
-        word.MaxEdits > 0 && token.Length > 0 && token[0] == word.Term[0]
-        && Between(token, word.Term, word.MaxEdits) <= word.MaxEdits;
+        word.TypoEdits > 0 && token.Length > 0 && token[0] == word.Term[0]
+        && Between(token, word.Term, word.TypoEdits) <= word.TypoEdits;
 }

@@ -10,83 +10,49 @@ namespace Catalog.Search.Querying;
 /// most, then a tag, then a genre, and rare values weigh more than common ones (idf).
 /// </summary>
 /// <remarks>
-/// Scoring every title that shares a common value (a genre, a head tag held by half the catalog) costs
-/// more than the rest of the search. So the values are split into strong ones (first those weighing as
-/// much as a value held by 1/64 of the titles) and weak ones; the titles sharing a strong value are ranked
-/// with all their shared values, and that ranking is final when its last title scores above all weak values
-/// together (what a title sharing no strong value could reach at most). If not, the heaviest weak values
-/// turn strong until the weak ones sum below the score reached, and the ranking runs once more; failing
-/// that, every title sharing any value is ranked. Scores are idf² × boost per shared value under
-/// <see cref="CatalogSimilarity"/> (binary tf, no norms on these fields, no query norm).
+/// A title's score is the sum of idf² × boost over the values it shares (what a query of one term per
+/// value scores under <see cref="CatalogSimilarity"/>: binary tf, no norms on these fields, no query norm).
+/// Visiting every title that shares a common value (a genre, a head tag held by half the catalog) cost
+/// more than the rest of the search. So a related title must share a distinctive value: one held by at
+/// most 1/<see cref="DistinctiveShare"/> of the titles, by at most <see cref="DistinctiveFloor"/> titles
+/// (so in a small catalog every value is), or the seeds' rarest value when they have none of those;
+/// a title sharing only genres and head tags with the seeds is not "related" to them in any useful sense.
+/// The common values still add to the scores. The ranking (<see cref="RelatedRanking"/>) also stops
+/// reading posting lists as soon as the values not read yet could not lift any other title into the answer.
 /// </remarks>
 internal static class RelatedTitles
 {
     private const int MaxFeatures = 200;
+    public const int DistinctiveShare = 64;
+    public const int DistinctiveFloor = 64;
 
-    private static readonly (string Field, float Boost)[] Features =
+    private static readonly (string Field, float Boost)[] Fields =
         [(IndexFields.Person, 1.5f), (IndexFields.Tag, 1f), (IndexFields.Genre, 0.5f)];
-
-    /// <summary>The weight (idf² at boost 1) of a value held by 1/64 of the titles.</summary>
-    private static readonly float StrongWeight = MathF.Pow(MathF.Log(64) + 1, 2);
-
-    private sealed record Feature(TermQuery Query, float MaxScore);
 
     /// <summary>Titles sharing values with the seed documents, best first, without the excluded ids.</summary>
     public static IReadOnlyList<string> Find(
-        IndexSearcher searcher, IEnumerable<int> seedDocs, IEnumerable<string> excludedIds, Filter filter, int first)
+        IndexSearcher searcher, IEnumerable<int> seedDocs, IEnumerable<string> excludedIds, DocValuesFilter filter, int first)
     {
-        var features = FeaturesOf(searcher.IndexReader, seedDocs);
+        var reader = searcher.IndexReader;
+        var features = FeaturesOf(reader, seedDocs);
         if (first == 0 || features.Count == 0)
             return [];
         var excluded = excludedIds.ToHashSet(StringComparer.Ordinal);
-        var wanted = first + excluded.Count;
-        var byWeight = features.OrderByDescending(f => f.MaxScore).ToList();
-        var strong = byWeight.Count(f => f.MaxScore >= StrongWeight);
-        for (var attempt = 0; attempt < 2 && strong > 0 && strong < byWeight.Count; attempt++)
-        {
-            var weak = byWeight[strong..];
-            var weakSum = weak.Sum(f => f.MaxScore) * 1.0001f;
-            var ranked = new BooleanQuery(disableCoord: true) { { AnyOf(byWeight[..strong]), Occur.MUST } };
-            foreach (var feature in weak)
-                ranked.Add(feature.Query, Occur.SHOULD);
-            var page = Run(searcher, ranked, filter, wanted);
-            if (page.Hits.Count < wanted)
-                break;
-            var reached = page.Hits[^1].Score;
-            if (reached > weakSum)
-                return Without(page, excluded, first);
-            while (strong < byWeight.Count && weakSum >= reached)
-                weakSum -= byWeight[strong++].MaxScore * 1.0001f;
-        }
-
-        return Without(Run(searcher, AnyOf(features), filter, wanted), excluded, first);
+        var byWeight = features.OrderByDescending(f => f.Weight).ThenBy(f => f.DocFreq).ToList();
+        var distinctive = Math.Max(Math.Max(DistinctiveFloor, reader.MaxDoc / DistinctiveShare), features.Min(f => f.DocFreq));
+        var ranked = RelatedRanking.Rank(reader, byWeight, f => f.DocFreq <= distinctive, filter, first + excluded.Count);
+        return [.. ranked.Select(r => r.Id).Where(id => !excluded.Contains(id)).Take(first)];
     }
 
-    // Excluded afterwards rather than by MUST_NOT clauses: a query of SHOULD clauses alone keeps
-    // Lucene's faster out-of-order scorer.
-    private static Page Run(IndexSearcher searcher, Query query, Filter filter, int count) =>
-        Paging.Run(searcher, query, filter, new Sort(SortField.FIELD_SCORE, TitleSorts.IdTieBreaker), count, after: null, scores: true);
-
-    private static List<string> Without(Page page, HashSet<string> excluded, int first) =>
-        [.. page.Ids.Where(id => !excluded.Contains(id)).Take(first)];
-
-    private static BooleanQuery AnyOf(IEnumerable<Feature> features)
+    private static List<RelatedFeature> FeaturesOf(IndexReader reader, IEnumerable<int> seedDocs)
     {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var feature in features)
-            any.Add(feature.Query, Occur.SHOULD);
-        return any;
-    }
-
-    private static List<Feature> FeaturesOf(IndexReader reader, IEnumerable<int> seedDocs)
-    {
-        var features = new List<Feature>();
+        var features = new List<RelatedFeature>();
         var seen = new HashSet<(string, string)>();
         var bytes = new BytesRef();
         foreach (var doc in seedDocs)
         {
             var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-            foreach (var (field, boost) in Features)
+            foreach (var (field, boost) in Fields)
             {
                 var values = leaf.AtomicReader.GetSortedSetDocValues(field);
                 if (values is null)
@@ -106,10 +72,10 @@ internal static class RelatedTitles
         return features;
     }
 
-    private static Feature FeatureOf(IndexReader reader, Term term, float boost)
+    private static RelatedFeature FeatureOf(IndexReader reader, Term term, float boost)
     {
         var states = TermContext.Build(reader.Context, term);
         var idf = (float)(Math.Log(reader.MaxDoc / (double)(states.DocFreq + 1)) + 1.0);
-        return new Feature(new TermQuery(term, states) { Boost = boost }, MaxScore: idf * idf * boost);
+        return new RelatedFeature(term, states, states.DocFreq, Weight: idf * idf * boost);
     }
 }

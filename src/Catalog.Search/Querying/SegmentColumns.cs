@@ -22,7 +22,7 @@ internal static class SegmentColumns
         [IndexFields.AddedAt, IndexFields.AvailableUntil, IndexFields.RatingSum, IndexFields.RatingCount, IndexFields.ReleaseDay];
 
     private static readonly string[] WarmOrdinals =
-        [IndexFields.Genre, IndexFields.Tag, IndexFields.Kind, IndexFields.Decade, IndexFields.RatingBucket, IndexFields.HasTrailer];
+        [IndexFields.Genre, IndexFields.Tag, IndexFields.Kind, IndexFields.Decade, IndexFields.RatingBucket, IndexFields.HasTrailer, IndexFields.Person];
 
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object?>> Cache = [];
 
@@ -43,7 +43,7 @@ internal static class SegmentColumns
         Cache.TryGetValue(segment.CoreCacheKey, out var columns) && columns.Keys.Any(key => key[2..] == field);
 
     /// <summary>
-    /// Decodes the columns searches read (sorts, filters, facets, the id tie-breaker) for every segment of a
+    /// Decodes the columns searches read (sorts, filters, facets, related titles, the id tie-breaker) for every segment of a
     /// reader not seen before, so the first queries on a new reader do not pay for them one by one.
     /// </summary>
     public static void Warm(IndexReader reader)

@@ -8,8 +8,14 @@ namespace Catalog.Search.Querying;
 /// <summary>One word of the user's text: its folded form, its synopsis stem (null for stop words) and its fuzziness.</summary>
 internal sealed record QueryWord(string Term, string? Stem, bool IsLast)
 {
-    /// <summary>Typo tolerance: 1 edit from 4 characters, 2 from 8.</summary>
+    /// <summary>Typo tolerance by length: 1 edit from 4 characters, 2 from 8.</summary>
     public int MaxEdits => Term.Length >= 8 ? 2 : Term.Length >= 4 ? 1 : 0;
+
+    /// <summary>Exactly matched by many titles, so taken as spelled right (<see cref="CommonWords"/>).</summary>
+    public bool IsCommon { get; init; }
+
+    /// <summary>The edits its typo variants may have: none for a common word.</summary>
+    public int TypoEdits => IsCommon ? 0 : MaxEdits;
 
     public bool IsStopWord => Stem is null;
 }
@@ -26,8 +32,10 @@ internal sealed record UserQuery(string Text, IReadOnlyList<QueryWord> Words, Qu
 /// <summary>
 /// Builds the relevance query: every word must match some field (stop words only may), name matches
 /// weigh more than tags, genres and people, which weigh more than the synopsis; the last word also
-/// matches as a prefix; words of 4+ characters also match with typos, boosted below exact matches;
-/// exact-name and phrase matches add on top.
+/// matches as a prefix; words of 4+ characters also match with typos, boosted below exact matches, unless
+/// many titles hold the word itself (<see cref="CommonWords"/>); exact-name and phrase matches add on top.
+/// Terms no segment holds are left out (they could match nothing), and the exact terms' per-segment
+/// lookups are done once, for both the common-word test and the query's weights.
 /// </summary>
 internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
 {
@@ -75,16 +83,18 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     public UserQuery Build(string? text, IndexReader reader)
     {
         var clean = Clean(text);
-        var words = Words(clean);
-        if (words.Count == 0)
-            return new UserQuery(clean, words, new MatchAllDocsQuery());
+        var parsed = Words(clean);
+        if (parsed.Count == 0)
+            return new UserQuery(clean, parsed, new MatchAllDocsQuery());
 
+        var exact = parsed.Select(w => ExactTerms.Of(reader, w.Term)).ToList();
+        var words = parsed.Select((w, i) => w with { IsCommon = CommonWords.IsCommon(reader, exact[i].MaxDocFreq) }).ToList();
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < words.Count; i++)
         {
             var previous = i > 0 ? words[i - 1].Term : null;
             var next = i < words.Count - 1 ? words[i + 1].Term : null;
-            query.Add(WordClause(words[i], previous, next, reader), words[i].IsStopWord && words.Count > 1 ? Occur.SHOULD : Occur.MUST);
+            query.Add(WordClause(words[i], exact[i], previous, next, reader), words[i].IsStopWord && words.Count > 1 ? Occur.SHOULD : Occur.MUST);
         }
 
         foreach (var key in analyzers.AnalyzeQuery(IndexFields.NameExact, clean).Take(1))
@@ -99,16 +109,14 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         return new UserQuery(clean, words, query);
     }
 
-    private static DisjunctionMaxQuery WordClause(QueryWord word, string? previous, string? next, IndexReader reader)
+    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, string? previous, string? next, IndexReader reader)
     {
-        var clause = new DisjunctionMaxQuery(0.1f)
-        {
-            Term(IndexFields.Name, word.Term, NameBoost),
-            Term(IndexFields.TagsText, word.Term, FieldBoost),
-            Term(IndexFields.People, word.Term, FieldBoost),
-        };
+        var clause = new DisjunctionMaxQuery(0.1f);
+        AddIfHeld(clause, exact.Name, NameBoost);
+        AddIfHeld(clause, exact.Tags, FieldBoost);
+        AddIfHeld(clause, exact.People, FieldBoost);
         if (word.Stem is { } stem)
-            clause.Add(Term(IndexFields.Synopsis, stem, SynopsisBoost));
+            AddIfHeld(clause, reader, IndexFields.Synopsis, stem, SynopsisBoost);
         if (word.IsLast)
         {
             clause.Add(Term(IndexFields.NamePrefix, word.Term, PrefixBoost));
@@ -123,7 +131,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         foreach (var joined in new[] { previous + word.Term, word.Term + next })
         {
             if (joined.Length > word.Term.Length)
-                clause.Add(Term(IndexFields.Name, joined, NameBoost));
+                AddIfHeld(clause, reader, IndexFields.Name, joined, NameBoost);
         }
 
         return clause;
@@ -144,10 +152,19 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     private static TermQuery Term(string field, string term, float boost) =>
         Boosted(new TermQuery(new Term(field, term)), boost);
 
+    private static void AddIfHeld(DisjunctionMaxQuery clause, IndexReader reader, string field, string term, float boost) =>
+        AddIfHeld(clause, ExactTerms.Lookup(reader, field, term), boost);
+
+    private static void AddIfHeld(DisjunctionMaxQuery clause, HeldTerm term, float boost)
+    {
+        if (term.DocFreq > 0)
+            clause.Add(Boosted(term.Query, boost));
+    }
+
     /// <summary>Index terms one or two edits away, each its own alternative (the best one counts), 2 edits weighing less.</summary>
     private static void AddTypos(DisjunctionMaxQuery clause, IndexReader reader, string field, QueryWord word, float boost)
     {
-        foreach (var typo in FuzzyCandidates.Find(reader, field, word.Term, word.MaxEdits, MaxTypoTerms))
+        foreach (var typo in FuzzyCandidates.Find(reader, field, word.Term, word.TypoEdits, MaxTypoTerms))
         {
             if (typo.Edits > 0)
                 clause.Add(Term(field, typo.Term, typo.Edits == 1 ? boost : boost / 2));

@@ -8,8 +8,9 @@ using Lucene.Net.Search;
 namespace Catalog.Search.Tests.Querying;
 
 /// <summary>
-/// Related titles rank the titles sharing a rare value first and fall back to ranking every title sharing
-/// any value; either way the answer must be the one plain "more like these" ranking gives.
+/// Related titles are the titles sharing a distinctive value (held by at most 64 titles or 1/64 of them, or
+/// the seeds' rarest), ranked by every value they share; however the ranking prunes, the answer must be the one
+/// a plain "more like these" ranking of those titles gives.
 /// </summary>
 public sealed class RelatedTitlesTests : IDisposable
 {
@@ -45,20 +46,31 @@ public sealed class RelatedTitlesTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
-    /// <summary>Every title sharing a value with the seeds, by its "more like these" score.</summary>
+    /// <summary>Every title sharing a distinctive value with the seeds, by its "more like these" score over all shared values.</summary>
     private static List<(float Score, string Id)> Ranked(IndexSearcher searcher, List<Title> seeds, List<string> excluded)
     {
-        var like = new BooleanQuery(disableCoord: true);
-        void Add(string field, IEnumerable<string> values, float boost)
-        {
-            foreach (var value in values.Distinct())
-                like.Add(new TermQuery(new Term(field, value)) { Boost = boost }, Occur.SHOULD);
-        }
+        var terms = new List<(Term Term, float Boost)>();
+        void Add(string field, IEnumerable<string> values, float boost) =>
+            terms.AddRange(values.Distinct().Select(value => (new Term(field, value), boost)));
 
         Add(IndexFields.Person, seeds.SelectMany(t => t.Directors.Concat(t.Cast)).Select(FieldValues.Person), 1.5f);
         Add(IndexFields.Tag, seeds.SelectMany(t => t.Tags).Select(FieldValues.Tag), 1f);
         Add(IndexFields.Genre, seeds.SelectMany(t => t.Genres).Select(FieldValues.Label), 0.5f);
+        var reader = searcher.IndexReader;
+        var limit = Math.Max(
+            Math.Max(RelatedTitles.DistinctiveFloor, reader.MaxDoc / RelatedTitles.DistinctiveShare), terms.Min(t => reader.DocFreq(t.Term)));
+        var like = new BooleanQuery(disableCoord: true);
+        var distinctive = new BooleanQuery(disableCoord: true);
+        foreach (var (term, boost) in terms)
+        {
+            like.Add(new TermQuery(term) { Boost = boost }, Occur.SHOULD);
+            if (reader.DocFreq(term) <= limit)
+                distinctive.Add(new TermQuery(term), Occur.SHOULD);
+        }
+
+        var candidates = searcher.Search(distinctive, 1000).ScoreDocs.Select(hit => hit.Doc).ToHashSet();
         return [.. searcher.Search(like, 1000).ScoreDocs
+            .Where(hit => candidates.Contains(hit.Doc))
             .Select(hit => (hit.Score, Id: searcher.Doc(hit.Doc).Get(IndexFields.Id)))
             .Where(hit => !excluded.Contains(hit.Id))
             .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Id, StringComparer.Ordinal)];
