@@ -19,7 +19,7 @@ namespace Catalog.Search.Querying;
 /// </summary>
 internal static class WordPrefixes
 {
-    public const int MaxTerms = 16;
+    public const int MaxTerms = 8;
 
     private const int MaxCachedAnswersPerSegment = 20_000;
 
