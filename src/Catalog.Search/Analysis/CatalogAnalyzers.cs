@@ -30,8 +30,6 @@ public sealed class CatalogAnalyzers : IDisposable
             [IndexFields.People] = indexWords,
             [IndexFields.TagsText] = indexWords,
             [IndexFields.NamePrefix] = indexPrefixes,
-            [IndexFields.PeoplePrefix] = indexPrefixes,
-            [IndexFields.TagsPrefix] = indexPrefixes,
             [IndexFields.NameExact] = exact,
             [IndexFields.Synopsis] = synopsis,
             [IndexFields.Spell] = spell,

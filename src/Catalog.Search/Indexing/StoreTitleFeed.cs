@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Catalog.Core.Changes;
 using Catalog.Core.Titles;
 using Catalog.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Search.Indexing;
@@ -29,12 +30,7 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions opti
         {
             List<Title> page;
             await using (var db = factory.Create())
-            {
-                page = await db.Titles.AsNoTracking().Include(t => t.Trailers)
-                    .Where(t => string.Compare(t.Id, after) > 0)
-                    .OrderBy(t => t.Id).Take(options.BuildPageSize)
-                    .ToListAsync(cancellationToken);
-            }
+                page = await PageAsync(db, after, cancellationToken);
 
             foreach (var title in page)
                 yield return title;
@@ -42,6 +38,20 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions opti
                 yield break;
             after = page[^1].Id;
         }
+    }
+
+    private async Task<List<Title>> PageAsync(CatalogDbContext db, string after, CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection() is SqliteConnection connection)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return await SqliteTitlePages.ReadAsync(connection, after, options.BuildPageSize, cancellationToken);
+        }
+
+        return await db.Titles.AsNoTracking().Include(t => t.Trailers)
+            .Where(t => string.Compare(t.Id, after) > 0)
+            .OrderBy(t => t.Id).Take(options.BuildPageSize)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ChangeLogEntry>> ChangesAfterAsync(long sequence, int max, CancellationToken cancellationToken)

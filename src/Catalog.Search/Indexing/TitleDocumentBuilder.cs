@@ -1,4 +1,5 @@
 using Catalog.Core.Titles;
+using Catalog.Search.Analysis;
 using Catalog.Search.Schema;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -14,7 +15,7 @@ namespace Catalog.Search.Indexing;
 /// </summary>
 public sealed class TitleDocumentBuilder
 {
-    // Prefix fields are only ever matched term by term and scored with binary tf: positions and frequencies
+    // The name prefix field is only ever matched term by term and scored with binary tf: positions and frequencies
     // would be written for nothing (norms stay: the length norm ranks short names first).
     private static readonly FieldType PrefixText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY });
 
@@ -22,7 +23,7 @@ public sealed class TitleDocumentBuilder
     private static readonly FieldType SpellText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     private readonly List<FieldSlots> all = [];
-    private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, peoplePrefix, tagsText, tagsPrefix, spell, synopsis;
+    private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, tagsText, spell, recordedSpell, synopsis;
     private readonly Dictionary<string, (FieldSlots Indexed, FieldSlots Values)> facets = [];
     private readonly Dictionary<string, FieldSlots> numbers = [];
     private readonly FieldSlots ratingSum;
@@ -33,6 +34,8 @@ public sealed class TitleDocumentBuilder
     // collections were a tenth of the build).
     private readonly List<string> names = [], people = [], tags = [], seen = [];
 
+    private readonly RecordedValues recorded = new();
+
     public TitleDocumentBuilder()
     {
         id = Slots(() => new StringField(IndexFields.Id, string.Empty, Field.Store.YES));
@@ -42,11 +45,10 @@ public sealed class TitleDocumentBuilder
         name = Text(IndexFields.Name, TextField.TYPE_NOT_STORED);
         namePrefix = Text(IndexFields.NamePrefix, PrefixText);
         nameExact = Text(IndexFields.NameExact, TextField.TYPE_NOT_STORED);
-        peopleText = Text(IndexFields.People, TextField.TYPE_NOT_STORED);
-        peoplePrefix = Text(IndexFields.PeoplePrefix, PrefixText);
-        tagsText = Text(IndexFields.TagsText, TextField.TYPE_NOT_STORED);
-        tagsPrefix = Text(IndexFields.TagsPrefix, PrefixText);
+        peopleText = Replayed(IndexFields.People, TextField.TYPE_NOT_STORED);
+        tagsText = Replayed(IndexFields.TagsText, TextField.TYPE_NOT_STORED);
         spell = Text(IndexFields.Spell, SpellText);
+        recordedSpell = Replayed(IndexFields.Spell, SpellText);
         synopsis = Slots(() => new TextField(IndexFields.Synopsis, string.Empty, Field.Store.YES));
         ratingSum = Slots(() => new DoubleDocValuesField(IndexFields.RatingSum, 0));
     }
@@ -87,17 +89,15 @@ public sealed class TitleDocumentBuilder
         Distinct(people, null, null, title.Directors, title.Cast);
         foreach (var value in people)
         {
-            doc.Add(peopleText.Next(value));
-            doc.Add(peoplePrefix.Next(value));
-            doc.Add(spell.Next(value));
+            doc.Add(peopleText.Next(recorded.Of(IndexFields.People, value)));
+            doc.Add(recordedSpell.Next(recorded.Of(IndexFields.Spell, value)));
         }
 
         Distinct(tags, null, null, title.Tags, title.Genres);
         foreach (var value in tags)
         {
-            doc.Add(tagsText.Next(value));
-            doc.Add(tagsPrefix.Next(value));
-            doc.Add(spell.Next(value));
+            doc.Add(tagsText.Next(recorded.Of(IndexFields.TagsText, value)));
+            doc.Add(recordedSpell.Next(recorded.Of(IndexFields.Spell, value)));
         }
 
         foreach (var value in names)
@@ -192,6 +192,9 @@ public sealed class TitleDocumentBuilder
 
     private FieldSlots Text(string field, FieldType type) => Slots(() => new Field(field, string.Empty, type));
 
+    /// <summary>A text field indexed from recorded tokens (values analysed once, see <see cref="RecordedValues"/>).</summary>
+    private FieldSlots Replayed(string field, FieldType type) => Slots(() => new Field(field, new RecordedTokenStream(), type));
+
     private FieldSlots Slots(Func<Field> create)
     {
         var slots = new FieldSlots(create);
@@ -256,6 +259,13 @@ public sealed class TitleDocumentBuilder
             var buffer = bytes[used - 1];
             buffer.CopyChars(value);
             field.SetBytesValue(buffer);
+            return field;
+        }
+
+        public Field Next(RecordedTokens tokens)
+        {
+            var field = Take();
+            ((RecordedTokenStream)field.GetTokenStreamValue()).Load(tokens);
             return field;
         }
 

@@ -45,7 +45,8 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
 
     private IEnumerable<Candidate> Titles(IndexSearcher searcher, List<string> words, int first, Filter available)
     {
-        var query = WordsQuery(IndexFields.Name, IndexFields.NamePrefix, words);
+        var last = words[^1];
+        var query = WordsQuery(IndexFields.Name, last.Length <= 20 ? new TermQuery(new Term(IndexFields.NamePrefix, last)) : new PrefixQuery(new Term(IndexFields.Name, last)), words);
         var sort = new Sort(SortField.FIELD_SCORE, TitleSorts.Popularity, TitleSorts.IdTieBreaker);
         var page = Paging.Run(searcher, query, available, sort, first * 2, after: null);
         foreach (var hit in page.Hits)
@@ -60,8 +61,8 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
     {
         var query = new BooleanQuery
         {
-            { WordsQuery(IndexFields.TagsText, IndexFields.TagsPrefix, words), Occur.SHOULD },
-            { WordsQuery(IndexFields.People, IndexFields.PeoplePrefix, words), Occur.SHOULD },
+            { WordsQuery(IndexFields.TagsText, WordPrefixes.Matching(searcher.IndexReader, IndexFields.TagsText, words[^1]), words), Occur.SHOULD },
+            { WordsQuery(IndexFields.People, WordPrefixes.Matching(searcher.IndexReader, IndexFields.People, words[^1]), words), Occur.SHOULD },
         };
         var counts = new FacetCollector(searcher.IndexReader, ValueFields.Select(f => f.Field));
         searcher.Search(query, available, counts);
@@ -84,16 +85,13 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
         }
     }
 
-    /// <summary>Every word but the last as a word, the last as a prefix.</summary>
-    private static BooleanQuery WordsQuery(string wordField, string prefixField, List<string> words)
+    /// <summary>Every word but the last as a word, the last as the given prefix query.</summary>
+    private static BooleanQuery WordsQuery(string wordField, Query lastAsPrefix, List<string> words)
     {
         var query = new BooleanQuery(disableCoord: true);
         foreach (var word in words.SkipLast(1))
             query.Add(new TermQuery(new Term(wordField, word)), Occur.MUST);
-        var last = words[^1];
-        query.Add(
-            last.Length <= 20 ? new TermQuery(new Term(prefixField, last)) : new PrefixQuery(new Term(wordField, last)),
-            Occur.MUST);
+        query.Add(lastAsPrefix, Occur.MUST);
         return query;
     }
 

@@ -120,8 +120,8 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         if (word.IsLast)
         {
             clause.Add(Term(IndexFields.NamePrefix, word.Term, PrefixBoost));
-            clause.Add(Term(IndexFields.TagsPrefix, word.Term, PrefixBoost * 0.6f));
-            clause.Add(Term(IndexFields.PeoplePrefix, word.Term, PrefixBoost * 0.6f));
+            WordPrefixes.AddTo(clause, reader, IndexFields.TagsText, word.Term, PrefixBoost * 0.6f);
+            WordPrefixes.AddTo(clause, reader, IndexFields.People, word.Term, PrefixBoost * 0.6f);
         }
 
         AddTypos(clause, reader, IndexFields.Name, word, FuzzyBoost * NameBoost);

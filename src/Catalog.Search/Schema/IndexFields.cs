@@ -16,10 +16,8 @@ public static class IndexFields
     public const string Name = "name";                     // name + original + alternate names: folded, word-split and joined
     public const string NamePrefix = "name_prefix";        // same text, edge n-grams at index time (prefix while typing)
     public const string NameExact = "name_exact";          // whole normalised name as one token (exact-match boost)
-    public const string People = "people";                 // directors + cast
-    public const string PeoplePrefix = "people_prefix";
-    public const string TagsText = "tags_text";            // tags + genres as text
-    public const string TagsPrefix = "tags_prefix";
+    public const string People = "people";                 // directors + cast (prefixes expand over its terms at query time)
+    public const string TagsText = "tags_text";            // tags + genres as text (likewise)
     public const string Synopsis = "synopsis";             // English stemming
     public const string Spell = "spell";                   // unstemmed words of name/tags/people: didYouMean dictionary
 
