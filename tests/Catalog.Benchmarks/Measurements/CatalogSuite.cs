@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Catalog.Benchmarks.Queries;
 using Catalog.Benchmarks.Reporting;
 using Catalog.Benchmarks.Systems;
@@ -75,7 +77,19 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
     /// <summary>Written once a run has built the data folder, so a later --reuse-data run knows what it holds.</summary>
     private string DataMarker => Path.Combine(DataDirectory, "benchmark-data.txt");
 
-    private string DataIdentity => $"titles={options.Titles} seed={options.Seed}";
+    /// <summary>
+    /// What the generated titles are: size, seed and, through their ids, the vocabulary they were drawn from
+    /// (a run started outside the repository falls back to another vocabulary and generates other titles).
+    /// </summary>
+    private string DataIdentity => IdentityOf(options, titles);
+
+    private string Fingerprint => FingerprintOf(options, titles);
+
+    public static string FingerprintOf(BenchOptions options, IReadOnlyList<Title> titles) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(IdentityOf(options, titles))))[..8].ToLowerInvariant();
+
+    private static string IdentityOf(BenchOptions options, IReadOnlyList<Title> titles) =>
+        $"titles={options.Titles} seed={options.Seed} ids={titles[0].Id}..{titles[^1].Id}";
 
     private bool ReusableData()
     {
@@ -112,7 +126,7 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
     private async Task ImportAsync(ServiceProvider provider, CancellationToken cancellationToken)
     {
         var store = Path.Combine(DataDirectory, "catalog.db");
-        var snapshot = Path.Combine(options.Work, $"store-{options.Titles}-{options.Seed}.db");
+        var snapshot = Path.Combine(options.Work, $"store-{options.Titles}-{options.Seed}-{Fingerprint}.db");
         if (options.ReuseStore && File.Exists(snapshot))
         {
             Directory.CreateDirectory(DataDirectory);
