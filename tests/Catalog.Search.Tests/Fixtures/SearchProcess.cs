@@ -4,6 +4,7 @@ using Catalog.Search.Schema;
 using Catalog.Store;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -44,6 +45,14 @@ public sealed class SearchProcess(ServiceProvider services) : IAsyncDisposable
             query.Add(new TermQuery(new Term(IndexFields.Name, token.Term)), Occur.MUST);
         using var lease = Index.Acquire();
         return [.. lease.Searcher.Search(query, 100).ScoreDocs.Select(d => lease.Searcher.Doc(d.Doc).Get(IndexFields.Id)).Order()];
+    }
+
+    /// <summary>Renames a title through the store (the write path every edit takes, change log included).</summary>
+    public async Task RenameAsync(string id, string name)
+    {
+        await using var db = Store.Create();
+        (await db.Titles.SingleAsync(t => t.Id == id)).Name = name;
+        await db.SaveChangesAsync();
     }
 
     public async Task<long> LatestChangeAsync() =>

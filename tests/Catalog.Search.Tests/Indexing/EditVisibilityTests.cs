@@ -1,6 +1,5 @@
 using Catalog.Search.Indexing;
 using Catalog.Search.Tests.Fixtures;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Search.Tests.Indexing;
 
@@ -19,7 +18,7 @@ public sealed class EditVisibilityTests : IAsyncLifetime
         await using var process = sandbox.Start(options: new SearchOptions { PollInterval = TimeSpan.FromHours(1) });
         await process.StartHostedAsync();
 
-        await RenameAsync(process, "robots-2005", "Robots Reloaded");
+        await process.RenameAsync("robots-2005", "Robots Reloaded");
 
         await Eventually.HoldsAsync(() => process.FindByName("robots reloaded").Count == 1, "the renamed title is found long before the hourly poll");
     }
@@ -33,7 +32,7 @@ public sealed class EditVisibilityTests : IAsyncLifetime
             await process.Index.OpenAsync(CancellationToken.None);
             var committed = IndexStatistics.Read(sandbox.Layout)!.Sequence;
 
-            await RenameAsync(process, "robots-2005", "Robots Reloaded");
+            await process.RenameAsync("robots-2005", "Robots Reloaded");
             await process.Index.CatchUpAsync(CancellationToken.None);
             latest = await process.LatestChangeAsync();
 
@@ -51,16 +50,9 @@ public sealed class EditVisibilityTests : IAsyncLifetime
         await using var process = sandbox.Start(options: new SearchOptions { PollInterval = TimeSpan.FromHours(1), CommitInterval = TimeSpan.Zero });
         await process.Index.OpenAsync(CancellationToken.None);
 
-        await RenameAsync(process, "robots-2005", "Robots Reloaded");
+        await process.RenameAsync("robots-2005", "Robots Reloaded");
         await process.Index.CatchUpAsync(CancellationToken.None);
 
         Assert.Equal(await process.LatestChangeAsync(), IndexStatistics.Read(sandbox.Layout)!.Sequence);
-    }
-
-    private static async Task RenameAsync(SearchProcess process, string id, string name)
-    {
-        await using var db = process.Store.Create();
-        (await db.Titles.SingleAsync(t => t.Id == id)).Name = name;
-        await db.SaveChangesAsync();
     }
 }

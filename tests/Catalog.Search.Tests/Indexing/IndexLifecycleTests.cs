@@ -76,11 +76,7 @@ public sealed class IndexLifecycleTests : IAsyncLifetime
         }
 
         await using var second = sandbox.Start();
-        await using (var db = second.Store.Create())
-        {
-            (await db.Titles.SingleAsync(t => t.Id == "robots-2005")).Name = "Robots Reloaded";
-            await db.SaveChangesAsync();
-        }
+        await second.RenameAsync("robots-2005", "Robots Reloaded");
 
         await second.Index.OpenAsync(CancellationToken.None);
 

@@ -50,9 +50,7 @@ public sealed class RebuildTests : IAsyncLifetime
         {
             if (!armed || read != 3)
                 return;
-            await using var db = process!.Store.Create();
-            (await db.Titles.SingleAsync(t => t.Id == "the-terminator-1984")).Name = "The Terminator Remastered";
-            await db.SaveChangesAsync();
+            await process!.RenameAsync("the-terminator-1984", "The Terminator Remastered");
         }));
         await using (process)
         {
