@@ -39,6 +39,9 @@ internal sealed record BenchOptions
     public int HttpSeconds { get; init; } = 10;
     public string? CatalogDll { get; init; }
 
+    /// <summary>A file to write every query's latency and answer size to, per system and thread count (TSV).</summary>
+    public string? LatencyFile { get; init; }
+
     public string Work => WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"catalog-bench-{Titles}");
 
     public static BenchOptions Parse(string[] args)
@@ -69,6 +72,7 @@ internal sealed record BenchOptions
                 "--http-connections" => options with { HttpConnections = Number() },
                 "--http-seconds" => options with { HttpSeconds = Number() },
                 "--catalog-dll" => options with { CatalogDll = Value() },
+                "--latencies" => options with { LatencyFile = Value() },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see tests/Catalog.Benchmarks/README.md"),
             };
         }

@@ -56,6 +56,8 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
 
         PrintBuilds(builds);
         ComparisonReport.Print(systems, queries, output);
+        if (options.LatencyFile is { } latencyFile)
+            WriteLatencies(latencyFile, systems, queries);
         problems.AddRange(systems.SelectMany(s => s.Runs).Where(r => r.Failures > 0).Select(r => $"{r.System}: {r.Failures} failed queries at {r.Threads} thread(s)"));
         if (options.Http)
             problems.AddRange(await new Http.HttpSuite(options, queries, Path.Combine(options.Work, "catalog-data"), output).RunAsync(cancellationToken));
@@ -115,6 +117,18 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
         new MarkdownTable("Edit-to-visible through the change log (write via CatalogDbContext, poll search)", "edits", "p50 ms", "max ms", "the process's first edit, ms (not in p50/max)", "not visible within 30 s")
             .Row(edits.Summary.Count, MarkdownTable.Ms(edits.Summary.P50), MarkdownTable.Ms(edits.Summary.Max), edits.FirstEditMs is double f ? MarkdownTable.Ms(f) : "", edits.NotVisible)
             .Print(output);
+
+    private static void WriteLatencies(string path, List<SystemMeasurement> systems, List<BenchQuery> queries)
+    {
+        var lines = new List<string> { "system\tthreads\tquery\tshape\tms\ttotal\tquery" };
+        foreach (var run in systems.SelectMany(s => s.Runs))
+        {
+            lines.AddRange(queries.Select((query, i) => string.Join('\t',
+                run.System, run.Threads, query.Number, query.Shape, MarkdownTable.Ms(run.LatencyMs[i]), run.Answers[i]?.TotalCount, Example(query))));
+        }
+
+        File.WriteAllLines(path, lines);
+    }
 
     private static string Example(BenchQuery query)
     {
