@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -10,6 +11,9 @@ internal readonly record struct HeldTerm(TermQuery Query, int DocFreq);
 /// <summary>A query word's exact terms in name, tags and people, looked up once per segment.</summary>
 internal sealed record ExactTerms(HeldTerm Name, HeldTerm Tags, HeldTerm People)
 {
+    /// <summary>Lucene keeps a term query's states to itself; the term-at-a-time search reads them from here.</summary>
+    private static readonly ConditionalWeakTable<TermQuery, TermContext> KnownStates = [];
+
     /// <summary>Titles matching the word exactly in its most common field (a lower bound of all matching it).</summary>
     public int MaxDocFreq => Math.Max(Name.DocFreq, Math.Max(Tags.DocFreq, People.DocFreq));
 
@@ -24,6 +28,12 @@ internal sealed record ExactTerms(HeldTerm Name, HeldTerm Tags, HeldTerm People)
     {
         var term = new Term(field, text);
         var states = TermContext.Build(reader.Context, term);
-        return new HeldTerm(new TermQuery(term, states), states.DocFreq);
+        var query = new TermQuery(term, states);
+        KnownStates.AddOrUpdate(query, states);
+        return new HeldTerm(query, states.DocFreq);
     }
+
+    /// <summary>The per-segment states a query of <see cref="Lookup"/> carries, when it was built on <paramref name="reader"/>.</summary>
+    public static TermContext? StatesOf(TermQuery query, IndexReader reader) =>
+        KnownStates.TryGetValue(query, out var states) && states.TopReaderContext == reader.Context ? states : null;
 }

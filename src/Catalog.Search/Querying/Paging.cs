@@ -20,13 +20,18 @@ internal static class Paging
             ? throw new ArgumentOutOfRangeException(nameof(first), first, "'first' must not be negative.")
             : Math.Min(first, MaxFirst);
 
-    /// <summary>The page of <paramref name="query"/> under <paramref name="filter"/>; <paramref name="around"/> may wrap the hit collector.</summary>
+    /// <summary>
+    /// The page of <paramref name="query"/> under <paramref name="filter"/>; <paramref name="around"/> may wrap the hit
+    /// collector. An unfiltered relevance query runs term at a time (<see cref="TermAtATimeSearch"/>).
+    /// </summary>
     public static Page Run(
         IndexSearcher searcher, Query query, Filter? filter, Sort sort, int first, FieldDoc? after,
         Func<ICollector, ICollector>? around = null, bool scores = false)
     {
         var top = TopFieldCollector.Create(sort, first + 1, after, true, scores, false, false);
-        searcher.Search(RandomAccessFiltering.Apply(query, filter), around is null ? top : around(top));
+        var collector = around is null ? top : around(top);
+        if (filter is not null || !TermAtATimeSearch.TrySearch(searcher, query, collector))
+            searcher.Search(RandomAccessFiltering.Apply(query, filter), collector);
         var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
         return new Page(top.TotalHits, docs.Count > first ? docs[..first] : docs, docs.Count > first);
     }

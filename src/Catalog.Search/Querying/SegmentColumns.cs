@@ -38,6 +38,10 @@ internal static class SegmentColumns
     public static SegmentBytes? Bytes(AtomicReader segment, string field) =>
         (SegmentBytes?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("b:" + field, _ => LoadBytes(segment, field));
 
+    /// <summary>The field's encoded length norms by document; null when the field has none in this segment.</summary>
+    public static byte[]? Norms(AtomicReader segment, string field) =>
+        (byte[]?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("m:" + field, _ => LoadNorms(segment, field));
+
     /// <summary>Whether the field's column of this segment is decoded already (tests).</summary>
     public static bool IsDecoded(AtomicReader segment, string field) =>
         Cache.TryGetValue(segment.CoreCacheKey, out var columns) && columns.Keys.Any(key => key[2..] == field);
@@ -68,6 +72,16 @@ internal static class SegmentColumns
         var column = new long[segment.MaxDoc];
         for (var doc = 0; doc < column.Length; doc++)
             column[doc] = present.Get(doc) ? values.Get(doc) : Missing;
+        return column;
+    }
+
+    private static byte[]? LoadNorms(AtomicReader segment, string field)
+    {
+        if (segment.GetNormValues(field) is not { } norms)
+            return null;
+        var column = new byte[segment.MaxDoc];
+        for (var doc = 0; doc < column.Length; doc++)
+            column[doc] = (byte)norms.Get(doc);
         return column;
     }
 

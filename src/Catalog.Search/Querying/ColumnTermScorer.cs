@@ -1,0 +1,79 @@
+using Catalog.Search.Schema;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// A term's query-side weight under <see cref="CatalogSimilarity"/>, computed as Lucene's TF-IDF weight
+/// computes it (idf² × boost, no query norm), and its per-segment states.
+/// </summary>
+internal sealed record ColumnTerm(Term Term, TermContext States, float Value, bool BinaryTf)
+{
+    private static readonly DefaultSimilarity Scoring = new();
+
+    public static ColumnTerm Of(IndexSearcher searcher, TermQuery query, float boostAbove)
+    {
+        var term = query.Term;
+        var states = ExactTerms.StatesOf(query, searcher.IndexReader) ?? TermContext.Build(searcher.IndexReader.Context, term);
+        var idf = Scoring.Idf(states.DocFreq, searcher.IndexReader.MaxDoc);
+        var queryWeight = idf * query.Boost;
+        queryWeight *= boostAbove;
+        return new ColumnTerm(term, states, queryWeight * idf, BinaryTf: term.Field != IndexFields.Synopsis);
+    }
+}
+
+/// <summary>
+/// Scores a term's postings in one segment the way Lucene's TermScorer does under <see cref="CatalogSimilarity"/>
+/// (tf × weight × decoded length norm), but with the norms read from a decoded column and, for the
+/// binary-tf fields, without decoding term frequencies: no virtual call per posting besides the postings' own.
+/// </summary>
+internal sealed class ColumnTermScorer : Scorer
+{
+    private static readonly DefaultSimilarity Scoring = new();
+    private static readonly float[] NormTable = [.. Enumerable.Range(0, 256).Select(b => Scoring.DecodeNormValue(b))];
+
+    private readonly DocsEnum docs;
+    private readonly byte[]? norms;
+    private readonly float value;
+    private readonly bool binaryTf;
+    private readonly long cost;
+
+    private ColumnTermScorer(DocsEnum docs, byte[]? norms, ColumnTerm term, long cost)
+        : base(null)
+    {
+        this.docs = docs;
+        this.norms = norms;
+        value = term.Value;
+        binaryTf = term.BinaryTf;
+        this.cost = cost;
+    }
+
+    public override int DocID => docs.DocID;
+
+    public override int Freq => binaryTf ? 1 : docs.Freq;
+
+    /// <summary>The term's scorer in this segment, or null when the segment does not hold the term.</summary>
+    public static ColumnTermScorer? Of(ColumnTerm term, AtomicReaderContext leaf)
+    {
+        if (term.States.Get(leaf.Ord) is not { } state || leaf.AtomicReader.GetTerms(term.Term.Field) is not { } terms)
+            return null;
+        var termsEnum = terms.GetEnumerator();
+        termsEnum.SeekExact(term.Term.Bytes, state);
+        var docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, term.BinaryTf ? DocsFlags.NONE : DocsFlags.FREQS);
+        return new ColumnTermScorer(docs, SegmentColumns.Norms(leaf.AtomicReader, term.Term.Field), term, termsEnum.DocFreq);
+    }
+
+    public override float GetScore()
+    {
+        var raw = binaryTf ? value : Scoring.Tf(docs.Freq) * value;
+        return norms is null ? raw : raw * NormTable[norms[docs.DocID]];
+    }
+
+    public override int NextDoc() => docs.NextDoc();
+
+    public override int Advance(int target) => docs.Advance(target);
+
+    public override long GetCost() => cost;
+}

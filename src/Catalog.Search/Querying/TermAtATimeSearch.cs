@@ -1,0 +1,268 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Catalog.Search.Querying;
+
+/// <summary>
+/// Runs a relevance query of the shape <see cref="UserQueryBuilder"/> builds (a coordination-free
+/// boolean query of required and optional clauses, each a term, a phrase or a max-of-alternatives)
+/// term at a time: every posting list is read straight into per-document score arrays and match bits,
+/// and the collector then gets each matching document once, in order, with the score Lucene's scorers
+/// would give it.
+/// </summary>
+/// <remarks>
+/// Lucene 4.8 scores such a query document at a time through a heap of a dozen or more sub-scorers per
+/// word (exact, prefix, joined, typo and people/tag terms in several fields) and a conjunction above
+/// them: at 1,000,000 titles that machinery cost 5–20× the reading of the postings themselves, and a
+/// common word matches 10^4–10^5 titles, each counted into the facets. The most selective required
+/// clause is read in full; a later clause is read in full too unless the documents still in the running
+/// are far fewer than its postings, in which case its scorers leap to them (as a conjunction would).
+/// Scores are sums and maxima of the same per-term scores, only added in another order (last-bit float
+/// differences). A query of another shape returns false and is left to Lucene.
+/// </remarks>
+internal static class TermAtATimeSearch
+{
+    /// <summary>Leap to the candidates when they are at most this share of a clause's postings.</summary>
+    private const int LeapRatio = 8;
+
+    /// <summary>Collects the query's matches into <paramref name="collector"/>; false when the query has another shape.</summary>
+    public static bool TrySearch(IndexSearcher searcher, Query query, ICollector collector)
+    {
+        if (Compile(searcher, query) is not { } clauses)
+            return false;
+        var score = new CurrentScore();
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            collector.SetNextReader(leaf);
+            collector.SetScorer(score);
+            new SegmentRun(leaf, clauses).Collect(collector, score);
+        }
+
+        return true;
+    }
+
+    private static List<(Node Node, bool Required)>? Compile(IndexSearcher searcher, Query query)
+    {
+        if (query is not BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0 } boolean || boolean.Clauses.Count == 0)
+            return null;
+        var clauses = new List<(Node, bool)>();
+        foreach (var clause in boolean.Clauses)
+        {
+            if (clause.Occur == Occur.MUST_NOT || Compile(searcher, clause.Query, boolean.Boost) is not { } node)
+                return null;
+            clauses.Add((node, clause.Occur == Occur.MUST));
+        }
+
+        return clauses;
+    }
+
+    /// <summary>
+    /// A node with its weights normalized as Lucene would: the searcher's similarity has no query norm
+    /// (norm 1), so each weight needs only the product of the boosts above it.
+    /// </summary>
+    private static Node? Compile(IndexSearcher searcher, Query query, float boostAbove)
+    {
+        if (query is DisjunctionMaxQuery max)
+        {
+            var children = new List<Node>();
+            foreach (var disjunct in max.Disjuncts)
+            {
+                if (Compile(searcher, disjunct, boostAbove * max.Boost) is not { } child)
+                    return null;
+                children.Add(child);
+            }
+
+            return new Node(null, null, max.TieBreakerMultiplier, children);
+        }
+
+        if (query is TermQuery term)
+            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, []);
+        if (query is not PhraseQuery)
+            return null;
+        var weight = searcher.Rewrite(query).CreateWeight(searcher);
+        weight.GetValueForNormalization();
+        weight.Normalize(1f, boostAbove);
+        return new Node(weight, null, 0f, []);
+    }
+
+    /// <summary>A phrase (<see cref="Weight"/> set), a term or the best of its children plus a tie share of the others.</summary>
+    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children);
+
+    /// <summary>A node's scorers in one segment; null where the segment holds none of its terms.</summary>
+    private sealed record Bound(Scorer? Scorer, float Tie, List<Bound> Children, long Cost)
+    {
+        public static Bound? Of(Node node, AtomicReaderContext leaf)
+        {
+            var scorer = node.Term is { } term ? ColumnTermScorer.Of(term, leaf) : node.Weight?.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            if (node.Weight is not null || node.Term is not null)
+                return scorer is null ? null : new Bound(scorer, 0f, [], scorer.GetCost());
+            var children = node.Children.Select(child => Of(child, leaf)).OfType<Bound>().ToList();
+            return children.Count == 0 ? null : new Bound(null, node.Tie, children, children.Sum(c => c.Cost));
+        }
+    }
+
+    /// <summary>One segment: the clauses evaluated into match bits and per-document scores, then handed over in order.</summary>
+    private sealed class SegmentRun(AtomicReaderContext leaf, List<(Node Node, bool Required)> clauses)
+    {
+        private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
+        private readonly ScoreArrays arrays = ScoreArrays.ForThread(leaf.AtomicReader.MaxDoc);
+
+        public void Collect(ICollector collector, CurrentScore score)
+        {
+            var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Required)).ToList();
+            if (bound.Any(c => c.Required && c.Bound is null))
+                return;
+            var required = bound.Where(c => c.Required).Select(c => c.Bound!).OrderBy(b => b.Cost).ToList();
+            var optional = bound.Where(c => !c.Required && c.Bound is not null).Select(c => c.Bound!).ToList();
+            var total = arrays.Total;
+            var candidates = new FixedBitSet(maxDoc);
+            if (required.Count == 0)
+            {
+                foreach (var clause in optional)
+                    Add(clause, restrict: null, candidates, total, narrow: false);
+            }
+            else
+            {
+                Add(required[0], restrict: null, candidates, total, narrow: false);
+                foreach (var clause in required.Skip(1))
+                    Add(clause, candidates, candidates, total, narrow: true);
+                foreach (var clause in optional)
+                    Add(clause, candidates, candidates, total, narrow: false);
+            }
+
+            for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
+            {
+                score.Doc = doc;
+                score.Value = total[doc];
+                collector.Collect(doc);
+            }
+        }
+
+        /// <summary>
+        /// Adds a clause's scores to <paramref name="total"/>: over <paramref name="restrict"/> when given
+        /// (and, when <paramref name="narrow"/>, drops the candidates it does not match), else over every
+        /// document it matches, which join <paramref name="candidates"/>.
+        /// </summary>
+        private void Add(Bound clause, FixedBitSet? restrict, FixedBitSet candidates, float[] total, bool narrow)
+        {
+            var matched = new FixedBitSet(maxDoc);
+            var scores = arrays.Scores(0);
+            Evaluate(clause, restrict, restrict?.Cardinality ?? 0, matched, scores, depth: 0);
+            if (narrow)
+                candidates.And(matched);
+            for (var doc = NextOf(matched, 0); doc >= 0; doc = NextOf(matched, doc + 1))
+            {
+                if (restrict is not null && !candidates.Get(doc))
+                    continue;
+                if (restrict is null && !candidates.Get(doc))
+                {
+                    candidates.Set(doc);
+                    total[doc] = scores[doc];
+                }
+                else
+                {
+                    total[doc] += scores[doc];
+                }
+            }
+        }
+
+        /// <summary>Writes the node's score of every document it matches (among <paramref name="restrict"/> when given) into <paramref name="into"/>.</summary>
+        private void Evaluate(Bound node, FixedBitSet? restrict, int restrictCount, FixedBitSet matched, float[] into, int depth)
+        {
+            if (node.Scorer is { } scorer)
+            {
+                Read(scorer, restrict, restrictCount, (doc, value) =>
+                {
+                    matched.Set(doc);
+                    into[doc] = value;
+                });
+                return;
+            }
+
+            var max = arrays.Max(depth);
+            var sum = arrays.Sum(depth);
+            void Fold(int doc, float value)
+            {
+                if (matched.Get(doc))
+                {
+                    max[doc] = Math.Max(max[doc], value);
+                    sum[doc] += value;
+                }
+                else
+                {
+                    matched.Set(doc);
+                    max[doc] = value;
+                    sum[doc] = value;
+                }
+            }
+
+            foreach (var child in node.Children)
+            {
+                if (child.Scorer is { } childScorer)
+                {
+                    Read(childScorer, restrict, restrictCount, Fold);
+                    continue;
+                }
+
+                var childMatched = new FixedBitSet(maxDoc);
+                var childScores = arrays.Scores(depth + 1);
+                Evaluate(child, restrict, restrictCount, childMatched, childScores, depth + 1);
+                for (var doc = NextOf(childMatched, 0); doc >= 0; doc = NextOf(childMatched, doc + 1))
+                    Fold(doc, childScores[doc]);
+            }
+
+            for (var doc = NextOf(matched, 0); doc >= 0; doc = NextOf(matched, doc + 1))
+                into[doc] = max[doc] + ((sum[doc] - max[doc]) * node.Tie);
+        }
+
+        /// <summary>Every posting, or only those of the candidates (leaping to each) when they are far fewer.</summary>
+        private static void Read(Scorer scorer, FixedBitSet? restrict, int restrictCount, Action<int, float> found)
+        {
+            if (restrict is not null && (long)restrictCount * LeapRatio < scorer.GetCost())
+            {
+                var at = scorer.DocID;
+                for (var doc = NextOf(restrict, 0); doc >= 0; doc = NextOf(restrict, Math.Max(doc + 1, at)))
+                {
+                    if (at < doc)
+                        at = scorer.Advance(doc);
+                    if (at == DocIdSetIterator.NO_MORE_DOCS)
+                        return;
+                    if (at == doc)
+                        found(doc, scorer.GetScore());
+                }
+
+                return;
+            }
+
+            int next;
+            while ((next = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (restrict is null || restrict.Get(next))
+                    found(next, scorer.GetScore());
+            }
+        }
+
+        private static int NextOf(FixedBitSet bits, int from) => from < bits.Length ? bits.NextSetBit(from) : -1;
+    }
+
+    /// <summary>The score the collector reads for the document it is given.</summary>
+    private sealed class CurrentScore() : Scorer(null)
+    {
+        public int Doc { get; set; } = -1;
+
+        public float Value { get; set; }
+
+        public override int DocID => Doc;
+
+        public override int Freq => 1;
+
+        public override float GetScore() => Value;
+
+        public override int NextDoc() => throw new NotSupportedException();
+
+        public override int Advance(int target) => throw new NotSupportedException();
+
+        public override long GetCost() => 0;
+    }
+}
