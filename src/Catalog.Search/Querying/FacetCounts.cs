@@ -3,20 +3,26 @@ using Lucene.Net.Index;
 namespace Catalog.Search.Querying;
 
 /// <summary>
-/// Counts of one sorted-set field's values over the documents given to it, by global ordinal: one array
-/// per field per query, nothing allocated per document. Segment ordinals come from the cached columns
-/// and map to global ones through the reader's cached ordinal map.
+/// Counts of one sorted-set field's values over the documents given to it, by global ordinal: nothing
+/// allocated per document. A segment's documents are counted by segment ordinal (one array read per
+/// document for a single-valued field) and the segment's counts are added to the global ones when the
+/// next segment starts or the counts are read, so the segment-to-global map is read once per value
+/// instead of once per counted document.
 /// </summary>
 internal sealed class FacetCounts
 {
+    private readonly int[] counts;
     private SegmentOrdinals? segmentOrds;
     private int[]? toGlobal;
+
+    /// <summary>This segment's counts by segment ordinal + 1 (slot 0 counts documents without a value).</summary>
+    private int[] segmentCounts = [];
 
     public FacetCounts(IndexReader reader, string indexField)
     {
         Field = indexField;
         Ordinals = FacetOrdinals.For(reader, indexField);
-        Counts = new int[Ordinals?.ValueCount ?? 0];
+        counts = new int[Ordinals?.ValueCount ?? 0];
     }
 
     public string Field { get; }
@@ -24,22 +30,56 @@ internal sealed class FacetCounts
     /// <summary>The field's global ordinals, or null when no document has the field.</summary>
     public FacetOrdinals? Ordinals { get; }
 
-    public int[] Counts { get; }
+    public int[] Counts
+    {
+        get
+        {
+            AddSegmentCounts();
+            return counts;
+        }
+    }
 
     public void SetSegment(AtomicReaderContext context)
     {
+        AddSegmentCounts();
         segmentOrds = Ordinals is null ? null : SegmentColumns.Ordinals(context.AtomicReader, Field);
         toGlobal = Ordinals?.SegmentToGlobal(context.Ord);
+        var slots = (segmentOrds?.ValueCount ?? 0) + 1;
+        if (segmentCounts.Length < slots)
+            segmentCounts = new int[slots];
     }
 
     public void Count(int doc)
     {
-        if (segmentOrds is null)
+        if (segmentOrds is not { } column)
             return;
-        var counts = Counts;
-        var ords = segmentOrds.Ords;
-        var end = segmentOrds.Starts[doc + 1];
-        for (var i = segmentOrds.Starts[doc]; i < end; i++)
-            counts[toGlobal is null ? ords[i] : toGlobal[ords[i]]]++;
+        if (column.Single is { } single)
+        {
+            segmentCounts[single[doc] + 1]++;
+            return;
+        }
+
+        var ords = column.Ords;
+        var end = column.Starts[doc + 1];
+        for (var i = column.Starts[doc]; i < end; i++)
+            segmentCounts[ords[i] + 1]++;
+    }
+
+    /// <summary>Moves the current segment's counts into the global ones and clears them for the next segment.</summary>
+    private void AddSegmentCounts()
+    {
+        if (segmentOrds is not { } column)
+            return;
+        for (var ord = 0; ord < column.ValueCount; ord++)
+        {
+            var count = segmentCounts[ord + 1];
+            if (count == 0)
+                continue;
+            counts[toGlobal is null ? ord : toGlobal[ord]] += count;
+            segmentCounts[ord + 1] = 0;
+        }
+
+        segmentCounts[0] = 0;
+        segmentOrds = null;
     }
 }

@@ -102,7 +102,23 @@ internal static class SegmentColumns
         }
 
         starts[segment.MaxDoc] = ords.Count;
-        return new SegmentOrdinals(starts, [.. ords]);
+        int[] all = [.. ords];
+        return new SegmentOrdinals(starts, all, (int)values.ValueCount, SingleValued(starts, all));
+    }
+
+    /// <summary>Each document's only ordinal (-1 for none), or null when some document has several.</summary>
+    private static int[]? SingleValued(int[] starts, int[] ords)
+    {
+        var single = new int[starts.Length - 1];
+        for (var doc = 0; doc < single.Length; doc++)
+        {
+            var count = starts[doc + 1] - starts[doc];
+            if (count > 1)
+                return null;
+            single[doc] = count == 0 ? -1 : ords[starts[doc]];
+        }
+
+        return single;
     }
 
     private static SegmentBytes? LoadBytes(AtomicReader segment, string field)
@@ -140,5 +156,8 @@ internal sealed record SegmentBytes(int[] OrdByDoc, byte[] Bytes, int[] Starts)
     }
 }
 
-/// <summary>Document d has the segment ordinals <c>Ords[Starts[d]..Starts[d + 1]]</c>.</summary>
-internal sealed record SegmentOrdinals(int[] Starts, int[] Ords);
+/// <summary>
+/// Document d has the segment ordinals <c>Ords[Starts[d]..Starts[d + 1]]</c>, of <see cref="ValueCount"/> values; when no
+/// document has more than one, <see cref="Single"/> holds each document's ordinal (-1 for none) in one read.
+/// </summary>
+internal sealed record SegmentOrdinals(int[] Starts, int[] Ords, int ValueCount, int[]? Single);
