@@ -59,7 +59,8 @@ internal sealed unsafe class MappedFileInput : IndexInput
 
     public override void ReadBytes(byte[] b, int offset, int len)
     {
-        new ReadOnlySpan<byte>(Take(len), len).CopyTo(b.AsSpan(offset, len));
+        var target = b.AsSpan(offset, len); // before Take: a bad range must not move the position
+        new ReadOnlySpan<byte>(Take(len), len).CopyTo(target);
         GC.KeepAlive(this);
     }
 

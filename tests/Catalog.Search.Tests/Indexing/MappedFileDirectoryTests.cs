@@ -99,6 +99,17 @@ public sealed class MappedFileDirectoryTests : IDisposable
         Assert.Equal((byte)(8_999 % 256), clone.ReadByte());
     }
 
+    [Fact]
+    public void Reading_into_a_range_the_array_lacks_is_refused_without_moving_the_position()
+    {
+        var file = Write([1, 2, 3, 4]);
+        using var directory = new MappedFileDirectory(path);
+        using var input = directory.OpenInput(file, IOContext.DEFAULT);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => input.ReadBytes(new byte[2], 1, 2));
+        Assert.Equal(0, input.Position);
+    }
+
     [SkippableFact]
     public void Clones_and_slices_read_after_their_originals_are_disposed_and_collected_and_the_view_goes_with_the_last_of_them()
     {
