@@ -16,7 +16,7 @@ internal sealed class IndexGeneration : IDisposable
 {
     public const string SequenceKey = "sequence";
 
-    private readonly PositionalReadDirectory directory;
+    private readonly MappedFileDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private readonly ThreadLocal<TitleDocumentBuilder> builders = new(() => new TitleDocumentBuilder());
@@ -24,7 +24,7 @@ internal sealed class IndexGeneration : IDisposable
     private long lastCommit = Environment.TickCount64;
     private bool deleteWhenReleased;
 
-    private IndexGeneration(string name, string path, PositionalReadDirectory directory, IndexWriter writer)
+    private IndexGeneration(string name, string path, MappedFileDirectory directory, IndexWriter writer)
     {
         Name = name;
         Path = path;
@@ -139,7 +139,7 @@ internal sealed class IndexGeneration : IDisposable
     private static IndexGeneration Create(IndexLayout layout, string name, CatalogAnalyzers analyzers, OpenMode mode)
     {
         var path = layout.PathOf(name);
-        var directory = new PositionalReadDirectory(path);
+        var directory = new MappedFileDirectory(path);
         IndexWriter? writer = null;
         try
         {

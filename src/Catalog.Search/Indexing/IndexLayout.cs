@@ -104,7 +104,7 @@ public sealed class IndexLayout(string root)
 
     private static bool IsUnlocked(string folder)
     {
-        using var directory = new PositionalReadDirectory(folder);
+        using var directory = new MappedFileDirectory(folder);
         using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
         return writeLock.Obtain();
     }

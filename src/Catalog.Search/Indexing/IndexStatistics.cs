@@ -14,7 +14,7 @@ public sealed record IndexStatistics(string Generation, int Documents, long Sequ
         var path = layout.PathOf(generation);
         try
         {
-            using var directory = new PositionalReadDirectory(path);
+            using var directory = new MappedFileDirectory(path);
             using var reader = DirectoryReader.Open(directory);
             var data = reader.IndexCommit.UserData;
             var sequence = data.TryGetValue(IndexGeneration.SequenceKey, out var text) && long.TryParse(text, out var s) ? s : 0;

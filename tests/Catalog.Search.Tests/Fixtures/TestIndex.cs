@@ -8,18 +8,18 @@ using Lucene.Net.Store;
 namespace Catalog.Search.Tests.Fixtures;
 
 /// <summary>
-/// A real, committed Lucene index of the given titles in a temp folder (the production PositionalReadDirectory, the same analyzers
+/// A real, committed Lucene index of the given titles in a temp folder (the production MappedFileDirectory, the same analyzers
 /// and document builder as production), handed out as an <see cref="ISearcherSource"/>. Dispose it.
 /// </summary>
 public sealed class TestIndex : ISearcherSource, IDisposable
 {
-    private readonly PositionalReadDirectory directory;
+    private readonly MappedFileDirectory directory;
     private readonly SearcherManager searchers;
 
     private TestIndex(string path, IEnumerable<Title> titles)
     {
         Path = path;
-        directory = new PositionalReadDirectory(path);
+        directory = new MappedFileDirectory(path);
         using (var writer = new IndexWriter(directory, IndexWriterSettings.Create(Analyzers, OpenMode.CREATE)))
         {
             foreach (var title in titles)

@@ -19,7 +19,7 @@ public sealed class MergedSegmentWarmingTests : IDisposable
     [InlineData(OpenMode.CREATE, false)]
     public void A_merged_segment_has_its_columns_decoded_only_when_the_writer_serves(OpenMode mode, bool warmed)
     {
-        using var directory = new PositionalReadDirectory(path);
+        using var directory = new MappedFileDirectory(path);
         using var writer = new IndexWriter(directory, IndexWriterSettings.Create(analyzers, mode));
         // Near-real-time, as the index serves: the writer pools its segment readers, so the reader the warmer
         // saw is the one later searches get.

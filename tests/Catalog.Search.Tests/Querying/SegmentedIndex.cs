@@ -15,12 +15,12 @@ namespace Catalog.Search.Tests.Querying;
 public sealed class SegmentedIndex : ISearcherSource, IDisposable
 {
     private readonly string path = System.IO.Directory.CreateTempSubdirectory("catalog-segmented-").FullName;
-    private readonly PositionalReadDirectory directory;
+    private readonly MappedFileDirectory directory;
     private readonly SearcherManager searchers;
 
     public SegmentedIndex(IReadOnlyList<Title> titles, int segmentSize)
     {
-        directory = new PositionalReadDirectory(path);
+        directory = new MappedFileDirectory(path);
         var config = IndexWriterSettings.Create(Analyzers, OpenMode.CREATE);
         config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
         using (var writer = new IndexWriter(directory, config))
