@@ -12,24 +12,20 @@ namespace Catalog.Search.Querying;
 /// right and matches only itself.
 /// </summary>
 /// <remarks>
-/// A closest match must hold a distinctive term (one at most 1/<see cref="DistinctiveShare"/> of the
-/// titles hold, or <see cref="DistinctiveFloor"/>); the common terms only add to its score. Scoring every
+/// A closest match must hold a <see cref="Distinctive"/> term; the common terms only add to its score. Scoring every
 /// title that holds a head word or one of its neighbours ("the", "love", "live") cost more than the rest
 /// of the search at 1M titles, and a title sharing nothing but head words with the query is no useful
 /// "closest match". When no term is distinctive the common ones match alone.
 /// </remarks>
 internal static class ClosestMatches
 {
-    public const int DistinctiveShare = 1024;
-    public const int DistinctiveFloor = 64;
-
     private const int MaxTermsPerWord = 50;
 
     private static readonly string[] Fields = [IndexFields.Name, IndexFields.TagsText];
 
     public static Query For(UserQuery query, IndexReader reader)
     {
-        var distinctiveAt = Math.Max(DistinctiveFloor, reader.MaxDoc / DistinctiveShare);
+        var distinctiveAt = Distinctive.MaxTitles(reader);
         var distinctive = new BooleanQuery(disableCoord: true);
         var common = new BooleanQuery(disableCoord: true);
         foreach (var word in query.Words)
