@@ -77,7 +77,7 @@ internal sealed class RelatedRanking
         {
             if (features[feature].States.Get(leaf.Ord) is not { } state || leaf.AtomicReader.GetTerms(term.Field) is not { } terms)
                 continue;
-            var segment = segments[leaf.Ord] ??= new Segment(leaf.AtomicReader, features, filter);
+            var segment = segments[leaf.Ord] ??= new Segment(leaf, features, filter);
             if (segment.Accepts is null || segment.Ids is null)
                 continue;
             var termsEnum = terms.GetEnumerator();
@@ -127,8 +127,9 @@ internal sealed class RelatedRanking
     /// <summary>One segment's columns, filter test and the segment ordinals of the features (by field).</summary>
     private sealed class Segment
     {
-        public Segment(AtomicReader segment, List<RelatedFeature> features, DocValuesFilter filter)
+        public Segment(AtomicReaderContext leaf, List<RelatedFeature> features, DocValuesFilter filter)
         {
+            var segment = leaf.AtomicReader;
             Accepts = filter.Matcher(segment);
             Ids = SegmentColumns.Bytes(segment, IndexFields.Id);
             for (var i = 0; i < Fields.Length; i++)
@@ -139,7 +140,9 @@ internal sealed class RelatedRanking
                     continue;
                 for (var f = 0; f < features.Count; f++)
                 {
-                    if (features[f].Term.Field == Fields[i] && values.LookupTerm(features[f].Term.Bytes) is var ord and >= 0)
+                    // A value no title of the segment holds has no postings there: skip its value lookup.
+                    if (features[f].Term.Field == Fields[i] && features[f].States.Get(leaf.Ord) is not null
+                        && values.LookupTerm(features[f].Term.Bytes) is var ord and >= 0)
                         Held[i].Add((int)ord, features[f].Weight, f);
                 }
             }
