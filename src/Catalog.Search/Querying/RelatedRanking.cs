@@ -17,8 +17,8 @@ internal sealed record RelatedFeature(Term Term, TermContext States, int DocFreq
 /// Candidate features are visited heaviest (rarest) first, the others only count in scores. Each title met in a feature's postings is scored over
 /// every feature it holds from the cached value columns, and skipped when it holds a feature visited
 /// earlier (it was scored then). A title not met yet holds none of the visited features, so it scores at
-/// most the sum of the unvisited ones: once that sum is below the last of the best titles, no unvisited
-/// posting list can change the answer and the long lists of genres and head tags are never read.
+/// most the sum of the unvisited candidates and of the other features: once that sum is below the last of
+/// the best titles, no unvisited posting list can change the answer and the long lists are never read.
 /// Nothing is allocated per visited title.
 /// </remarks>
 internal sealed class RelatedRanking
@@ -53,13 +53,15 @@ internal sealed class RelatedRanking
     {
         var candidates = byWeight.Select(isCandidate).ToArray();
         var ranking = new RelatedRanking(reader, byWeight, candidates, filter, wanted);
+        // A title not met yet may hold any unvisited candidate and any other feature, wherever it sorts.
+        var others = byWeight.Where((_, i) => !candidates[i]).Sum(f => f.Weight);
         var unvisited = new float[byWeight.Count + 1];
         for (var i = byWeight.Count - 1; i >= 0; i--)
-            unvisited[i] = unvisited[i + 1] + byWeight[i].Weight;
+            unvisited[i] = unvisited[i + 1] + (candidates[i] ? byWeight[i].Weight : 0);
         for (var i = 0; i < byWeight.Count; i++)
         {
             // The margin covers float rounding between this sum and a title's own.
-            if (ranking.top.Count == wanted && unvisited[i] * 1.0001f < ranking.top[^1].Score)
+            if (ranking.top.Count == wanted && (unvisited[i] + others) * 1.0001f < ranking.top[^1].Score)
                 break;
             if (candidates[i])
                 ranking.Visit(i);
@@ -75,7 +77,7 @@ internal sealed class RelatedRanking
         {
             if (features[feature].States.Get(leaf.Ord) is not { } state || leaf.AtomicReader.GetTerms(term.Field) is not { } terms)
                 continue;
-            var segment = segments[leaf.Ord] ??= new Segment(leaf.AtomicReader, features, filter);
+            var segment = segments[leaf.Ord] ??= new Segment(leaf, features, filter);
             if (segment.Accepts is null || segment.Ids is null)
                 continue;
             var termsEnum = terms.GetEnumerator();
@@ -98,7 +100,7 @@ internal sealed class RelatedRanking
             var end = column.Starts[doc + 1];
             for (var j = column.Starts[doc]; j < end; j++)
             {
-                if (!held.TryGetValue(column.Ords[j], out var value))
+                if (!held.TryGet(column.Ords[j], out var value))
                     continue;
                 if (value.Feature < feature && candidates[value.Feature])
                     return;
@@ -125,20 +127,23 @@ internal sealed class RelatedRanking
     /// <summary>One segment's columns, filter test and the segment ordinals of the features (by field).</summary>
     private sealed class Segment
     {
-        public Segment(AtomicReader segment, List<RelatedFeature> features, DocValuesFilter filter)
+        public Segment(AtomicReaderContext leaf, List<RelatedFeature> features, DocValuesFilter filter)
         {
+            var segment = leaf.AtomicReader;
             Accepts = filter.Matcher(segment);
             Ids = SegmentColumns.Bytes(segment, IndexFields.Id);
             for (var i = 0; i < Fields.Length; i++)
             {
-                Held[i] = [];
+                Held[i] = new HeldOrdinals();
                 Columns[i] = SegmentColumns.Ordinals(segment, Fields[i]);
                 if (Columns[i] is null || segment.GetSortedSetDocValues(Fields[i]) is not { } values)
                     continue;
                 for (var f = 0; f < features.Count; f++)
                 {
-                    if (features[f].Term.Field == Fields[i] && values.LookupTerm(features[f].Term.Bytes) is var ord and >= 0)
-                        Held[i][(int)ord] = (features[f].Weight, f);
+                    // A value no title of the segment holds has no postings there: skip its value lookup.
+                    if (features[f].Term.Field == Fields[i] && features[f].States.Get(leaf.Ord) is not null
+                        && values.LookupTerm(features[f].Term.Bytes) is var ord and >= 0)
+                        Held[i].Add((int)ord, features[f].Weight, f);
                 }
             }
         }
@@ -149,6 +154,6 @@ internal sealed class RelatedRanking
 
         public SegmentOrdinals?[] Columns { get; } = new SegmentOrdinals?[Fields.Length];
 
-        public Dictionary<int, (float Weight, int Feature)>[] Held { get; } = new Dictionary<int, (float, int)>[Fields.Length];
+        public HeldOrdinals[] Held { get; } = new HeldOrdinals[Fields.Length];
     }
 }

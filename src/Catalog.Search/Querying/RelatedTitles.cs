@@ -13,9 +13,8 @@ namespace Catalog.Search.Querying;
 /// A title's score is the sum of idf² × boost over the values it shares (what a query of one term per
 /// value scores under <see cref="CatalogSimilarity"/>: binary tf, no norms on these fields, no query norm).
 /// Visiting every title that shares a common value (a genre, a head tag held by half the catalog) cost
-/// more than the rest of the search. So a related title must share a distinctive value: one held by at
-/// most 1/<see cref="DistinctiveShare"/> of the titles, by at most <see cref="DistinctiveFloor"/> titles
-/// (so in a small catalog every value is), or the seeds' rarest value when they have none of those;
+/// more than the rest of the search. So a related title must share a <see cref="Distinctive"/> value, or
+/// the seeds' rarest value when they have none;
 /// a title sharing only genres and head tags with the seeds is not "related" to them in any useful sense.
 /// The common values still add to the scores. The ranking (<see cref="RelatedRanking"/>) also stops
 /// reading posting lists as soon as the values not read yet could not lift any other title into the answer.
@@ -23,8 +22,6 @@ namespace Catalog.Search.Querying;
 internal static class RelatedTitles
 {
     private const int MaxFeatures = 200;
-    public const int DistinctiveShare = 64;
-    public const int DistinctiveFloor = 64;
 
     private static readonly (string Field, float Boost)[] Fields =
         [(IndexFields.Person, 1.5f), (IndexFields.Tag, 1f), (IndexFields.Genre, 0.5f)];
@@ -39,7 +36,7 @@ internal static class RelatedTitles
             return [];
         var excluded = excludedIds.ToHashSet(StringComparer.Ordinal);
         var byWeight = features.OrderByDescending(f => f.Weight).ThenBy(f => f.DocFreq).ToList();
-        var distinctive = Math.Max(Math.Max(DistinctiveFloor, reader.MaxDoc / DistinctiveShare), features.Min(f => f.DocFreq));
+        var distinctive = Math.Max(Distinctive.MaxTitles(reader), features.Min(f => f.DocFreq));
         var ranked = RelatedRanking.Rank(reader, byWeight, f => f.DocFreq <= distinctive, filter, first + excluded.Count);
         return [.. ranked.Select(r => r.Id).Where(id => !excluded.Contains(id)).Take(first)];
     }

@@ -66,7 +66,7 @@ public sealed class TitleSearch(
             didYouMean = correction?.Text;
             if (page.TotalCount < FewResults)
             {
-                var seeds = correction?.Best ?? Best(searcher, UserQueryBuilder.Loose(query, reader), filter).Docs;
+                var seeds = correction?.Best ?? Best(searcher, ClosestMatches.For(query, reader), filter).Docs;
                 related = RelatedTitles.Find(searcher, seeds, page.Ids, filter, RelatedCount);
             }
         }

@@ -50,25 +50,6 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     private const float ExactNameBoost = 10f;
     private const float PhraseBoost = 4f;
     private const int MaxTypoTerms = 20;
-    private const int MaxLooseTerms = 50;
-
-    /// <summary>
-    /// A loose variant for "closest matches": any word may match, with wider typo tolerance. Each word
-    /// becomes the terms a FuzzyQuery would pick (its 50 closest index terms sharing the first letter, each
-    /// scoring its similarity as a constant), taken from the cached candidates instead of a fresh automaton.
-    /// </summary>
-    public static Query Loose(UserQuery query, IndexReader reader)
-    {
-        var loose = new BooleanQuery(disableCoord: true);
-        foreach (var word in query.Words)
-        {
-            var edits = Math.Clamp(word.MaxEdits + 1, 1, 2);
-            loose.Add(Closest(reader, IndexFields.Name, word.Term, edits), Occur.SHOULD);
-            loose.Add(Closest(reader, IndexFields.TagsText, word.Term, edits), Occur.SHOULD);
-        }
-
-        return loose;
-    }
 
     public IReadOnlyList<QueryWord> Words(string? text)
     {
@@ -169,18 +150,6 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
             if (typo.Edits > 0)
                 clause.Add(Term(field, typo.Term, typo.Edits == 1 ? boost : boost / 2));
         }
-    }
-
-    private static BooleanQuery Closest(IndexReader reader, string field, string word, int edits)
-    {
-        var closest = new BooleanQuery(disableCoord: true);
-        foreach (var candidate in FuzzyCandidates.Find(reader, field, word, edits, MaxLooseTerms))
-        {
-            var similarity = 1f - ((float)candidate.Edits / Math.Min(candidate.Term.Length, word.Length));
-            closest.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(field, candidate.Term))), similarity), Occur.SHOULD);
-        }
-
-        return closest;
     }
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, float boost)

@@ -8,7 +8,7 @@ using Lucene.Net.Search;
 namespace Catalog.Search.Tests.Querying;
 
 /// <summary>
-/// Related titles are the titles sharing a distinctive value (held by at most 64 titles or 1/64 of them, or
+/// Related titles are the titles sharing a distinctive value (held by at most 64 titles or 1/1024 of them, or
 /// the seeds' rarest), ranked by every value they share; however the ranking prunes, the answer must be the one
 /// a plain "more like these" ranking of those titles gives.
 /// </summary>
@@ -57,8 +57,7 @@ public sealed class RelatedTitlesTests : IDisposable
         Add(IndexFields.Tag, seeds.SelectMany(t => t.Tags).Select(FieldValues.Tag), 1f);
         Add(IndexFields.Genre, seeds.SelectMany(t => t.Genres).Select(FieldValues.Label), 0.5f);
         var reader = searcher.IndexReader;
-        var limit = Math.Max(
-            Math.Max(RelatedTitles.DistinctiveFloor, reader.MaxDoc / RelatedTitles.DistinctiveShare), terms.Min(t => reader.DocFreq(t.Term)));
+        var limit = Math.Max(Distinctive.MaxTitles(reader), terms.Min(t => reader.DocFreq(t.Term)));
         var like = new BooleanQuery(disableCoord: true);
         var distinctive = new BooleanQuery(disableCoord: true);
         foreach (var (term, boost) in terms)
