@@ -22,7 +22,8 @@ internal static class Paging
 
     /// <summary>
     /// The page of <paramref name="query"/> under <paramref name="filter"/>; <paramref name="around"/> may wrap the hit
-    /// collector. An unfiltered relevance query runs term at a time (<see cref="TermAtATimeSearch"/>).
+    /// collector. An unfiltered relevance query runs term at a time (<see cref="TermAtATimeSearch"/>); under another
+    /// order, the clauses that only add to scores are read for the page's hits alone.
     /// </summary>
     public static Page Run(
         IndexSearcher searcher, Query query, Filter? filter, Sort sort, int first, FieldDoc? after,
@@ -30,9 +31,15 @@ internal static class Paging
     {
         var top = TopFieldCollector.Create(sort, first + 1, after, true, scores, false, false);
         var collector = around is null ? top : around(top);
-        if (filter is not null || !TermAtATimeSearch.TrySearch(searcher, query, collector))
+        var termAtATime = filter is null ? TermAtATimeSearch.Prepare(searcher, query) : null;
+        var byScore = sort.GetSort()[0].Type == SortFieldType.SCORE;
+        if (termAtATime is null)
             searcher.Search(RandomAccessFiltering.Apply(query, filter), collector);
+        else
+            termAtATime.Search(collector, optionalScores: byScore);
         var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
+        if (termAtATime is not null && scores && !byScore)
+            termAtATime.Rescore(docs);
         return new Page(top.TotalHits, docs.Count > first ? docs[..first] : docs, docs.Count > first);
     }
 

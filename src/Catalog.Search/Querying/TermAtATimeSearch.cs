@@ -26,20 +26,55 @@ internal static class TermAtATimeSearch
     /// <summary>Leap to the candidates when they are at most this share of a clause's postings.</summary>
     private const int LeapRatio = 8;
 
-    /// <summary>Collects the query's matches into <paramref name="collector"/>; false when the query has another shape.</summary>
-    public static bool TrySearch(IndexSearcher searcher, Query query, ICollector collector)
+    /// <summary>The query prepared for term-at-a-time runs, or null when it has another shape.</summary>
+    public static Prepared? Prepare(IndexSearcher searcher, Query query) => Prepared.Of(searcher, query);
+
+    /// <summary>A compiled query: its weights are built once for a search and, when scores were left partial, the page's rescoring.</summary>
+    public sealed class Prepared
     {
-        if (Compile(searcher, query) is not { } clauses)
-            return false;
-        var score = new CurrentScore();
-        foreach (var leaf in searcher.IndexReader.Leaves)
+        private readonly IndexSearcher searcher;
+        private readonly List<(Node Node, bool Required)> clauses;
+
+        private Prepared(IndexSearcher searcher, List<(Node Node, bool Required)> clauses)
         {
-            collector.SetNextReader(leaf);
-            collector.SetScorer(score);
-            new SegmentRun(leaf, clauses).Collect(collector, score);
+            this.searcher = searcher;
+            this.clauses = clauses;
         }
 
-        return true;
+        internal static Prepared? Of(IndexSearcher searcher, Query query) =>
+            Compile(searcher, query) is { } clauses ? new Prepared(searcher, clauses) : null;
+
+        /// <summary>
+        /// Collects every match. Without <paramref name="optionalScores"/> the optional clauses (stop words, the
+        /// exact-name and phrase boosts) are not read when a clause is required: they never change which
+        /// documents match, only their scores, which an order other than relevance does not use (see <see cref="Rescore"/>).
+        /// </summary>
+        public void Search(ICollector collector, bool optionalScores)
+        {
+            var score = new CurrentScore();
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                collector.SetNextReader(leaf);
+                collector.SetScorer(score);
+                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores);
+            }
+        }
+
+        /// <summary>Gives the hits their full scores (every clause read, only for these documents).</summary>
+        public void Rescore(IEnumerable<ScoreDoc> hits)
+        {
+            var leaves = searcher.IndexReader.Leaves;
+            foreach (var group in hits.GroupBy(hit => ReaderUtil.SubIndex(hit.Doc, leaves)))
+            {
+                var leaf = leaves[group.Key];
+                var only = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                foreach (var hit in group)
+                    only.Set(hit.Doc - leaf.DocBase);
+                var scores = new SegmentRun(leaf, clauses).Scores(only);
+                foreach (var hit in group)
+                    hit.Score = scores[hit.Doc - leaf.DocBase];
+            }
+        }
     }
 
     private static List<(Node Node, bool Required)>? Compile(IndexSearcher searcher, Query query)
@@ -108,29 +143,11 @@ internal static class TermAtATimeSearch
         private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
         private readonly ScoreArrays arrays = ScoreArrays.ForThread(leaf.AtomicReader.MaxDoc);
 
-        public void Collect(ICollector collector, CurrentScore score)
+        public void Collect(ICollector collector, CurrentScore score, bool optionalScores)
         {
-            var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Required)).ToList();
-            if (bound.Any(c => c.Required && c.Bound is null))
+            if (Match(optionalScores, only: null) is not { } candidates)
                 return;
-            var required = bound.Where(c => c.Required).Select(c => c.Bound!).OrderBy(b => b.Cost).ToList();
-            var optional = bound.Where(c => !c.Required && c.Bound is not null).Select(c => c.Bound!).ToList();
             var total = arrays.Total;
-            var candidates = new FixedBitSet(maxDoc);
-            if (required.Count == 0)
-            {
-                foreach (var clause in optional)
-                    Add(clause, restrict: null, candidates, total, narrow: false);
-            }
-            else
-            {
-                Add(required[0], restrict: null, candidates, total, narrow: false);
-                foreach (var clause in required.Skip(1))
-                    Add(clause, candidates, candidates, total, narrow: true);
-                foreach (var clause in optional)
-                    Add(clause, candidates, candidates, total, narrow: false);
-            }
-
             for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
             {
                 score.Doc = doc;
@@ -139,28 +156,62 @@ internal static class TermAtATimeSearch
             }
         }
 
+        /// <summary>The full scores of <paramref name="only"/> (valid at those documents).</summary>
+        public float[] Scores(FixedBitSet only)
+        {
+            Match(optionalScores: true, only);
+            return arrays.Total;
+        }
+
+        /// <summary>The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none can match.</summary>
+        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only)
+        {
+            var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Required)).ToList();
+            if (bound.Any(c => c.Required && c.Bound is null))
+                return null;
+            var required = bound.Where(c => c.Required).Select(c => c.Bound!).OrderBy(b => b.Cost).ToList();
+            var optional = bound.Where(c => !c.Required && c.Bound is not null).Select(c => c.Bound!).ToList();
+            var total = arrays.Total;
+            var candidates = new FixedBitSet(maxDoc);
+            if (required.Count == 0)
+            {
+                foreach (var clause in optional)
+                    Add(clause, only, candidates, total, Mode.Join);
+                return candidates;
+            }
+
+            Add(required[0], only, candidates, total, Mode.Join);
+            foreach (var clause in required.Skip(1))
+                Add(clause, candidates, candidates, total, Mode.Narrow);
+            if (optionalScores)
+            {
+                foreach (var clause in optional)
+                    Add(clause, candidates, candidates, total, Mode.Boost);
+            }
+
+            return candidates;
+        }
+
         /// <summary>
-        /// Adds a clause's scores to <paramref name="total"/>: over <paramref name="restrict"/> when given
-        /// (and, when <paramref name="narrow"/>, drops the candidates it does not match), else over every
-        /// document it matches, which join <paramref name="candidates"/>.
+        /// Reads a clause (over <paramref name="restrict"/> when given) and adds its scores to <paramref name="total"/>:
+        /// what it matches joins the candidates (<see cref="Mode.Join"/>), or the candidates it does not match
+        /// leave (<see cref="Mode.Narrow"/>), or it only adds to the candidates' scores (<see cref="Mode.Boost"/>).
         /// </summary>
-        private void Add(Bound clause, FixedBitSet? restrict, FixedBitSet candidates, float[] total, bool narrow)
+        private void Add(Bound clause, FixedBitSet? restrict, FixedBitSet candidates, float[] total, Mode mode)
         {
             var matched = new FixedBitSet(maxDoc);
             var scores = arrays.Scores(0);
             Evaluate(clause, restrict, restrict?.Cardinality ?? 0, matched, scores, depth: 0);
-            if (narrow)
+            if (mode == Mode.Narrow)
                 candidates.And(matched);
             for (var doc = NextOf(matched, 0); doc >= 0; doc = NextOf(matched, doc + 1))
             {
-                if (restrict is not null && !candidates.Get(doc))
-                    continue;
-                if (restrict is null && !candidates.Get(doc))
+                if (mode == Mode.Join && !candidates.Get(doc))
                 {
                     candidates.Set(doc);
                     total[doc] = scores[doc];
                 }
-                else
+                else if (candidates.Get(doc))
                 {
                     total[doc] += scores[doc];
                 }
@@ -244,6 +295,13 @@ internal static class TermAtATimeSearch
         }
 
         private static int NextOf(FixedBitSet bits, int from) => from < bits.Length ? bits.NextSetBit(from) : -1;
+    }
+
+    private enum Mode
+    {
+        Join,
+        Narrow,
+        Boost,
     }
 
     /// <summary>The score the collector reads for the document it is given.</summary>

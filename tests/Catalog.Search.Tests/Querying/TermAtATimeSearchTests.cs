@@ -33,7 +33,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
             var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher.IndexReader).Query;
 
             var expected = All(collector => searcher.Search(query, collector));
-            var actual = All(collector => Assert.True(TermAtATimeSearch.TrySearch(searcher, query, collector)));
+            var actual = All(collector => TermAtATimeSearch.Prepare(searcher, query)!.Search(collector, optionalScores: true));
 
             Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
             foreach (var (doc, score) in expected)
@@ -47,8 +47,24 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
         using var lease = harness.Index.Acquire();
         var searcher = CatalogSimilarity.Searcher(lease.Searcher);
 
-        Assert.False(TermAtATimeSearch.TrySearch(searcher, new MatchAllDocsQuery(), TopScoreDocCollector.Create(1, false)));
-        Assert.False(TermAtATimeSearch.TrySearch(searcher, new PrefixQuery(new Lucene.Net.Index.Term("name", "st")), TopScoreDocCollector.Create(1, false)));
+        Assert.Null(TermAtATimeSearch.Prepare(searcher, new MatchAllDocsQuery()));
+        Assert.Null(TermAtATimeSearch.Prepare(searcher, new PrefixQuery(new Lucene.Net.Index.Term("name", "st"))));
+    }
+
+    [Fact]
+    public void Under_another_order_the_page_gets_the_scores_relevance_gives_and_the_same_titles_match()
+    {
+        Gen.Int[1, 3].SelectMany(count => Gen.Int[0, Vocabulary.Length - 1].Array[count]).Sample(words =>
+        {
+            var text = string.Join(' ', words.Select(w => Vocabulary[w]));
+            var byRelevance = harness.Find(text, first: 1000).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score);
+
+            var byRating = harness.Find(text, sort: Catalog.Core.Search.TitleSort.Rating, first: 1000).Hits;
+
+            Assert.Equal(byRelevance.Keys.Order(StringComparer.Ordinal), byRating.Select(hit => hit.TitleId).Order(StringComparer.Ordinal));
+            foreach (var hit in byRating)
+                Assert.Equal(byRelevance[hit.TitleId]!.Value, hit.Score!.Value, byRelevance[hit.TitleId]!.Value * 1e-5);
+        }, iter: 100);
     }
 
     private Dictionary<int, float> All(Action<ICollector> search)
