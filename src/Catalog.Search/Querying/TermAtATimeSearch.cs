@@ -45,18 +45,22 @@ internal static class TermAtATimeSearch
             Compile(searcher, query) is { } clauses ? new Prepared(searcher, clauses) : null;
 
         /// <summary>
-        /// Collects every match. Without <paramref name="optionalScores"/> the optional clauses (stop words, the
+        /// Collects every match <paramref name="accepted"/> lets through (the others are dropped before the clauses
+        /// after the first are read; a null matcher of the filter accepts nothing). Without <paramref name="optionalScores"/> the optional clauses (stop words, the
         /// exact-name and phrase boosts) are not read when a clause is required: they never change which
         /// documents match, only their scores, which an order other than relevance does not use (see <see cref="Rescore"/>).
         /// </summary>
-        public void Search(ICollector collector, bool optionalScores)
+        public void Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null)
         {
             var score = new CurrentScore();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
+                var accepts = accepted?.Matcher(leaf.AtomicReader);
+                if (accepted is not null && accepts is null)
+                    continue;
                 collector.SetNextReader(leaf);
                 collector.SetScorer(score);
-                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores);
+                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, accepts);
             }
         }
 
@@ -143,9 +147,9 @@ internal static class TermAtATimeSearch
         private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
         private readonly ScoreArrays arrays = ScoreArrays.ForThread(leaf.AtomicReader.MaxDoc);
 
-        public void Collect(ICollector collector, CurrentScore score, bool optionalScores)
+        public void Collect(ICollector collector, CurrentScore score, bool optionalScores, Predicate<int>? accepts)
         {
-            if (Match(optionalScores, only: null) is not { } candidates)
+            if (Match(optionalScores, only: null, accepts) is not { } candidates)
                 return;
             var total = arrays.Total;
             for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
@@ -159,12 +163,12 @@ internal static class TermAtATimeSearch
         /// <summary>The full scores of <paramref name="only"/> (valid at those documents).</summary>
         public float[] Scores(FixedBitSet only)
         {
-            Match(optionalScores: true, only);
+            Match(optionalScores: true, only, accepts: null);
             return arrays.Total;
         }
 
         /// <summary>The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none can match.</summary>
-        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only)
+        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts)
         {
             var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Required)).ToList();
             if (bound.Any(c => c.Required && c.Bound is null))
@@ -177,10 +181,12 @@ internal static class TermAtATimeSearch
             {
                 foreach (var clause in optional)
                     Add(clause, only, candidates, total, Mode.Join);
+                Drop(candidates, accepts);
                 return candidates;
             }
 
             Add(required[0], only, candidates, total, Mode.Join);
+            Drop(candidates, accepts);
             foreach (var clause in required.Skip(1))
                 Add(clause, candidates, candidates, total, Mode.Narrow);
             if (optionalScores)
@@ -190,6 +196,17 @@ internal static class TermAtATimeSearch
             }
 
             return candidates;
+        }
+
+        private static void Drop(FixedBitSet candidates, Predicate<int>? accepts)
+        {
+            if (accepts is null)
+                return;
+            for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
+            {
+                if (!accepts(doc))
+                    candidates.Clear(doc);
+            }
         }
 
         /// <summary>

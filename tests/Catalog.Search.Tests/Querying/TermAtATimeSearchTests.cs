@@ -1,4 +1,6 @@
+using Catalog.Core.Search;
 using Catalog.Search.Querying;
+using Catalog.Search.Schema;
 using CsCheck;
 using Lucene.Net.Search;
 
@@ -59,12 +61,45 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
             var text = string.Join(' ', words.Select(w => Vocabulary[w]));
             var byRelevance = harness.Find(text, first: 1000).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score);
 
-            var byRating = harness.Find(text, sort: Catalog.Core.Search.TitleSort.Rating, first: 1000).Hits;
+            var byRating = harness.Find(text, sort: TitleSort.Rating, first: 1000).Hits;
 
             Assert.Equal(byRelevance.Keys.Order(StringComparer.Ordinal), byRating.Select(hit => hit.TitleId).Order(StringComparer.Ordinal));
             foreach (var hit in byRating)
                 Assert.Equal(byRelevance[hit.TitleId]!.Value, hit.Score!.Value, byRelevance[hit.TitleId]!.Value * 1e-5);
         }, iter: 100);
+    }
+
+    [Fact]
+    public void Filtered_text_searches_find_what_lucene_finds_among_the_titles_the_filter_lets_through_with_their_facets()
+    {
+        var mean = BruteForce.CatalogMean(harness.Titles);
+        var priorVotes = harness.Options.Ranking.PriorVotes;
+        var facets = Enum.GetValues<FacetField>().Select(f => new FacetRequest(f, MaxValues: 1000)).ToList();
+        var titles = harness.Titles.ToDictionary(t => t.Id);
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var filter = RandomCatalog.Filter(random);
+            var matching = LuceneMatches(text).Select(id => titles[id]).ToList();
+
+            var result = harness.Search.SearchAsync(new SearchRequest { Query = text, Filter = filter, First = 1000, Facets = facets }).Get();
+
+            var expected = matching.Where(t => BruteForce.Matches(t, filter, harness.Now, mean, priorVotes)).Select(t => t.Id);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(hit => hit.TitleId).Order(StringComparer.Ordinal));
+            Assert.Equal(expected.Count(), result.TotalCount);
+            foreach (var facet in result.Facets)
+                Assert.Equal(BruteForce.Facet(matching, filter, facet.Field, harness.Now, mean, priorVotes), facet.Values.Select(v => (v.Value, v.Count)).ToList());
+        }, iter: 150);
+    }
+
+    /// <summary>The ids of the titles Lucene's own scorers match for the text, available or not.</summary>
+    private List<string> LuceneMatches(string text)
+    {
+        using var lease = harness.Index.Acquire();
+        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher.IndexReader).Query;
+        return [.. All(collector => searcher.Search(query, collector)).Keys.Select(doc => searcher.Doc(doc).Get(IndexFields.Id))];
     }
 
     private Dictionary<int, float> All(Action<ICollector> search)
