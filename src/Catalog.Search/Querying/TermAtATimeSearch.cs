@@ -33,9 +33,9 @@ internal static class TermAtATimeSearch
     public sealed class Prepared
     {
         private readonly IndexSearcher searcher;
-        private readonly List<(Node Node, bool Required)> clauses;
+        private readonly List<(Node Node, Role Role)> clauses;
 
-        private Prepared(IndexSearcher searcher, List<(Node Node, bool Required)> clauses)
+        private Prepared(IndexSearcher searcher, List<(Node Node, Role Role)> clauses)
         {
             this.searcher = searcher;
             this.clauses = clauses;
@@ -81,19 +81,21 @@ internal static class TermAtATimeSearch
         }
     }
 
-    private static List<(Node Node, bool Required)>? Compile(IndexSearcher searcher, Query query)
+    private static List<(Node Node, Role Role)>? Compile(IndexSearcher searcher, Query query)
     {
         if (query is not BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0 } boolean || boolean.Clauses.Count == 0)
             return null;
-        var clauses = new List<(Node, bool)>();
+        var nodes = new List<(Node Node, bool Required)>();
         foreach (var clause in boolean.Clauses)
         {
             if (clause.Occur == Occur.MUST_NOT || Compile(searcher, clause.Query, boolean.Boost) is not { } node)
                 return null;
-            clauses.Add((node, clause.Occur == Occur.MUST));
+            nodes.Add((node, clause.Occur == Occur.MUST));
         }
 
-        return clauses;
+        var terms = nodes.Where(n => n.Node.PhraseTerms is null).SelectMany(n => n.Node.Terms()).ToHashSet();
+        return [.. nodes.Select(n => (n.Node,
+            n.Required ? Role.Required : n.Node.PhraseTerms?.Any(terms.Contains) == true ? Role.Boost : Role.Optional))];
     }
 
     /// <summary>
@@ -112,21 +114,36 @@ internal static class TermAtATimeSearch
                 children.Add(child);
             }
 
-            return new Node(null, null, max.TieBreakerMultiplier, children);
+            return new Node(null, null, max.TieBreakerMultiplier, children, null);
         }
 
         if (query is TermQuery term)
-            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, []);
-        if (query is not PhraseQuery)
+            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, [], null);
+        if (query is not PhraseQuery phrase)
             return null;
         var weight = searcher.Rewrite(query).CreateWeight(searcher);
         weight.GetValueForNormalization();
         weight.Normalize(1f, boostAbove);
-        return new Node(weight, null, 0f, []);
+        return new Node(weight, null, 0f, [], phrase.GetTerms());
     }
 
     /// <summary>A phrase (<see cref="Weight"/> set), a term or the best of its children plus a tie share of the others.</summary>
-    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children);
+    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children, Term[]? PhraseTerms)
+    {
+        public IEnumerable<Term> Terms() => Term is { } term ? [term.Term] : Children.SelectMany(child => child.Terms());
+    }
+
+    /// <summary>
+    /// How a clause takes part: it must match, or it may match (a document matching only optional clauses
+    /// matches when no clause is required), or it only adds to scores: an optional phrase one of whose terms
+    /// is a term of another clause, so every document it matches matches that clause anyway.
+    /// </summary>
+    private enum Role
+    {
+        Required,
+        Optional,
+        Boost,
+    }
 
     /// <summary>A node's scorers in one segment; null where the segment holds none of its terms.</summary>
     private sealed record Bound(Scorer? Scorer, float Tie, List<Bound> Children, long Cost)
@@ -142,7 +159,7 @@ internal static class TermAtATimeSearch
     }
 
     /// <summary>One segment: the clauses evaluated into match bits and per-document scores, then handed over in order.</summary>
-    private sealed class SegmentRun(AtomicReaderContext leaf, List<(Node Node, bool Required)> clauses)
+    private sealed class SegmentRun(AtomicReaderContext leaf, List<(Node Node, Role Role)> clauses)
     {
         private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
         private readonly ScoreArrays arrays = ScoreArrays.ForThread(leaf.AtomicReader.MaxDoc);
@@ -170,33 +187,38 @@ internal static class TermAtATimeSearch
         /// <summary>The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none can match.</summary>
         private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts)
         {
-            var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Required)).ToList();
-            if (bound.Any(c => c.Required && c.Bound is null))
+            var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Role)).ToList();
+            if (bound.Any(c => c.Role == Role.Required && c.Bound is null))
                 return null;
-            var required = bound.Where(c => c.Required).Select(c => c.Bound!).OrderBy(b => b.Cost).ToList();
-            var optional = bound.Where(c => !c.Required && c.Bound is not null).Select(c => c.Bound!).ToList();
+            var required = Of(bound, Role.Required).OrderBy(b => b.Cost).ToList();
+            var optional = Of(bound, Role.Optional).ToList();
             var total = arrays.Total;
             var candidates = new FixedBitSet(maxDoc);
             if (required.Count == 0)
             {
                 foreach (var clause in optional)
                     Add(clause, only, candidates, total, Mode.Join);
-                Drop(candidates, accepts);
-                return candidates;
+                optional.Clear();
+            }
+            else
+            {
+                Add(required[0], only, candidates, total, Mode.Join);
             }
 
-            Add(required[0], only, candidates, total, Mode.Join);
             Drop(candidates, accepts);
             foreach (var clause in required.Skip(1))
                 Add(clause, candidates, candidates, total, Mode.Narrow);
             if (optionalScores)
             {
-                foreach (var clause in optional)
+                foreach (var clause in optional.Concat(Of(bound, Role.Boost)))
                     Add(clause, candidates, candidates, total, Mode.Boost);
             }
 
             return candidates;
         }
+
+        private static IEnumerable<Bound> Of(List<(Bound? Bound, Role Role)> clauses, Role role) =>
+            clauses.Where(c => c.Role == role && c.Bound is not null).Select(c => c.Bound!);
 
         private static void Drop(FixedBitSet candidates, Predicate<int>? accepts)
         {
