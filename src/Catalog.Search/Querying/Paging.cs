@@ -24,11 +24,12 @@ internal static class Paging
     /// The page of <paramref name="query"/> under <paramref name="filter"/>; <paramref name="around"/> may wrap the hit
     /// collector. An unfiltered relevance query runs term at a time (<see cref="TermAtATimeSearch"/>); under another
     /// order, the clauses that only add to scores are read for the page's hits alone. Documents outside <paramref name="accepted"/>
-    /// must be ones the collector never takes: term at a time, they are dropped before the query's later clauses are read.
+    /// must be ones the collector never takes, and those outside <paramref name="ranked"/> ones it never ranks (it may count
+    /// them): term at a time, the former are dropped before the query's later clauses are read, the latter get no boosts.
     /// </summary>
     public static Page Run(
         IndexSearcher searcher, Query query, Filter? filter, Sort sort, int first, FieldDoc? after,
-        Func<ICollector, ICollector>? around = null, bool scores = false, DocValuesFilter? accepted = null)
+        Func<ICollector, ICollector>? around = null, bool scores = false, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null)
     {
         var top = TopFieldCollector.Create(sort, first + 1, after, true, scores, false, false);
         var collector = around is null ? top : around(top);
@@ -37,7 +38,7 @@ internal static class Paging
         if (termAtATime is null)
             searcher.Search(RandomAccessFiltering.Apply(query, filter), collector);
         else
-            termAtATime.Search(collector, optionalScores: byScore, accepted);
+            termAtATime.Search(collector, optionalScores: byScore, accepted, ranked);
         var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
         if (termAtATime is not null && scores && !byScore)
             termAtATime.Rescore(docs);

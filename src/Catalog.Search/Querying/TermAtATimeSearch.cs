@@ -46,11 +46,13 @@ internal static class TermAtATimeSearch
 
         /// <summary>
         /// Collects every match <paramref name="accepted"/> lets through (the others are dropped before the clauses
-        /// after the first are read; a null matcher of the filter accepts nothing). Without <paramref name="optionalScores"/> the optional clauses (stop words, the
+        /// after the first are read; a null matcher of the filter accepts nothing). The clauses that only add to
+        /// scores are read only for the documents <paramref name="ranked"/> lets through when it is given: the
+        /// collector may count the others but never ranks them. Without <paramref name="optionalScores"/> the optional clauses (stop words, the
         /// exact-name and phrase boosts) are not read when a clause is required: they never change which
         /// documents match, only their scores, which an order other than relevance does not use (see <see cref="Rescore"/>).
         /// </summary>
-        public void Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null)
+        public void Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null)
         {
             var score = new CurrentScore();
             foreach (var leaf in searcher.IndexReader.Leaves)
@@ -60,7 +62,8 @@ internal static class TermAtATimeSearch
                     continue;
                 collector.SetNextReader(leaf);
                 collector.SetScorer(score);
-                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, accepts);
+                var ranks = ranked is null ? null : ranked.Matcher(leaf.AtomicReader) ?? (_ => false);
+                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, accepts, ranks);
             }
         }
 
@@ -164,9 +167,9 @@ internal static class TermAtATimeSearch
         private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
         private readonly ScoreArrays arrays = ScoreArrays.ForThread(leaf.AtomicReader.MaxDoc);
 
-        public void Collect(ICollector collector, CurrentScore score, bool optionalScores, Predicate<int>? accepts)
+        public void Collect(ICollector collector, CurrentScore score, bool optionalScores, Predicate<int>? accepts, Predicate<int>? ranks)
         {
-            if (Match(optionalScores, only: null, accepts) is not { } candidates)
+            if (Match(optionalScores, only: null, accepts, ranks) is not { } candidates)
                 return;
             var total = arrays.Total;
             for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
@@ -180,12 +183,12 @@ internal static class TermAtATimeSearch
         /// <summary>The full scores of <paramref name="only"/> (valid at those documents).</summary>
         public float[] Scores(FixedBitSet only)
         {
-            Match(optionalScores: true, only, accepts: null);
+            Match(optionalScores: true, only, accepts: null, ranks: null);
             return arrays.Total;
         }
 
         /// <summary>The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none can match.</summary>
-        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts)
+        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts, Predicate<int>? ranks)
         {
             var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Role)).ToList();
             if (bound.Any(c => c.Role == Role.Required && c.Bound is null))
@@ -210,8 +213,9 @@ internal static class TermAtATimeSearch
                 Add(clause, candidates, candidates, total, Mode.Narrow);
             if (optionalScores)
             {
+                var scored = Kept(candidates, ranks);
                 foreach (var clause in optional.Concat(Of(bound, Role.Boost)))
-                    Add(clause, candidates, candidates, total, Mode.Boost);
+                    Add(clause, scored, candidates, total, Mode.Boost);
             }
 
             return candidates;
@@ -219,6 +223,21 @@ internal static class TermAtATimeSearch
 
         private static IEnumerable<Bound> Of(List<(Bound? Bound, Role Role)> clauses, Role role) =>
             clauses.Where(c => c.Role == role && c.Bound is not null).Select(c => c.Bound!);
+
+        /// <summary>The candidates <paramref name="keeps"/> keeps (all of them, the same set, when it is null).</summary>
+        private FixedBitSet Kept(FixedBitSet candidates, Predicate<int>? keeps)
+        {
+            if (keeps is null)
+                return candidates;
+            var kept = new FixedBitSet(maxDoc);
+            for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
+            {
+                if (keeps(doc))
+                    kept.Set(doc);
+            }
+
+            return kept;
+        }
 
         private static void Drop(FixedBitSet candidates, Predicate<int>? accepts)
         {

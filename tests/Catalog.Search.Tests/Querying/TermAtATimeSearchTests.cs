@@ -70,7 +70,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
     }
 
     [Fact]
-    public void Filtered_text_searches_find_what_lucene_finds_among_the_titles_the_filter_lets_through_with_their_facets()
+    public void Filtered_text_searches_find_what_lucene_finds_among_the_titles_the_filter_lets_through_with_their_scores_and_facets()
     {
         var mean = BruteForce.CatalogMean(harness.Titles);
         var priorVotes = harness.Options.Ranking.PriorVotes;
@@ -88,6 +88,9 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
             var expected = matching.Where(t => BruteForce.Matches(t, filter, harness.Now, mean, priorVotes)).Select(t => t.Id);
             Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(hit => hit.TitleId).Order(StringComparer.Ordinal));
             Assert.Equal(expected.Count(), result.TotalCount);
+            var unfiltered = harness.Find(text, first: 1000).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score!.Value);
+            foreach (var hit in result.Hits)
+                Assert.Equal(unfiltered[hit.TitleId], hit.Score!.Value, unfiltered[hit.TitleId] * 1e-5);
             foreach (var facet in result.Facets)
                 Assert.Equal(BruteForce.Facet(matching, filter, facet.Field, harness.Now, mean, priorVotes), facet.Values.Select(v => (v.Value, v.Count)).ToList());
         }, iter: 150);
