@@ -38,13 +38,6 @@ internal static partial class AnalysisChains
     /// <summary>Indexed words and joined pairs cut into leading edges: terminator → t, te, …, terminator.</summary>
     public static TokenStreamComponents IndexPrefixes(TextReader reader) => JoinedWords(reader, prefixes: true);
 
-    /// <summary>Plain folded words, no splitting or joining: the didYouMean dictionary.</summary>
-    public static TokenStreamComponents SpellWords(TextReader reader)
-    {
-        var (source, folded) = Folded(reader);
-        return new TokenStreamComponents(source, folded);
-    }
-
     /// <summary>English prose: stop words dropped, possessives and suffixes stemmed (robots → robot).</summary>
     public static TokenStreamComponents Synopsis(TextReader reader)
     {

@@ -22,7 +22,6 @@ public sealed class CatalogAnalyzers : IDisposable
         var indexPrefixes = Own(AnalysisChains.IndexPrefixes);
         var synopsis = Own(AnalysisChains.Synopsis);
         var exact = Own(AnalysisChains.ExactKey);
-        var spell = Own(AnalysisChains.SpellWords);
 
         Index = new PerFieldAnalyzerWrapper(queryWords, new Dictionary<string, Analyzer>
         {
@@ -32,13 +31,11 @@ public sealed class CatalogAnalyzers : IDisposable
             [IndexFields.NamePrefix] = indexPrefixes,
             [IndexFields.NameExact] = exact,
             [IndexFields.Synopsis] = synopsis,
-            [IndexFields.Spell] = spell,
         });
         Query = new PerFieldAnalyzerWrapper(queryWords, new Dictionary<string, Analyzer>
         {
             [IndexFields.NameExact] = exact,
             [IndexFields.Synopsis] = synopsis,
-            [IndexFields.Spell] = spell,
         });
     }
 

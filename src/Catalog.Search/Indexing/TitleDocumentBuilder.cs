@@ -20,10 +20,9 @@ public sealed class TitleDocumentBuilder
     private static readonly FieldType PrefixText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY });
 
     // The didYouMean dictionary is read through document frequencies only: no positions, no norms.
-    private static readonly FieldType SpellText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     private readonly List<FieldSlots> all = [];
-    private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, tagsText, spell, recordedSpell, synopsis;
+    private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, tagsText, synopsis;
     private readonly Dictionary<string, (FieldSlots Indexed, FieldSlots Values)> facets = [];
     private readonly Dictionary<string, FieldSlots> numbers = [];
     private readonly FieldSlots ratingSum;
@@ -47,8 +46,6 @@ public sealed class TitleDocumentBuilder
         nameExact = Text(IndexFields.NameExact, TextField.TYPE_NOT_STORED);
         peopleText = Replayed(IndexFields.People, TextField.TYPE_NOT_STORED);
         tagsText = Replayed(IndexFields.TagsText, TextField.TYPE_NOT_STORED);
-        spell = Text(IndexFields.Spell, SpellText);
-        recordedSpell = Replayed(IndexFields.Spell, SpellText);
         synopsis = Slots(() => new TextField(IndexFields.Synopsis, string.Empty, Field.Store.YES));
         ratingSum = Slots(() => new DoubleDocValuesField(IndexFields.RatingSum, 0));
     }
@@ -88,20 +85,12 @@ public sealed class TitleDocumentBuilder
 
         Distinct(people, null, null, title.Directors, title.Cast);
         foreach (var value in people)
-        {
             doc.Add(peopleText.Next(recorded.Of(IndexFields.People, value)));
-            doc.Add(recordedSpell.Next(recorded.Of(IndexFields.Spell, value)));
-        }
 
         Distinct(tags, null, null, title.Tags, title.Genres);
         foreach (var value in tags)
-        {
             doc.Add(tagsText.Next(recorded.Of(IndexFields.TagsText, value)));
-            doc.Add(recordedSpell.Next(recorded.Of(IndexFields.Spell, value)));
-        }
 
-        foreach (var value in names)
-            doc.Add(spell.Next(value));
         if (!string.IsNullOrWhiteSpace(title.Synopsis))
             doc.Add(synopsis.Next(title.Synopsis));
     }

@@ -5,23 +5,25 @@ using Lucene.Net.Util;
 namespace Catalog.Search.Querying;
 
 /// <summary>
-/// didYouMean candidates from the index's own words: each word the index does not know (not in the
-/// spell dictionary, not a synopsis word, and for the last word not even a prefix) is replaced by the
-/// closest dictionary word within its typo tolerance, preferring fewer edits, then more documents.
+/// didYouMean candidates from the index's own words: each word the index does not know (no name, tag or
+/// people word, not a synopsis word, and for the last word not even a prefix of one) is replaced by the
+/// closest such word within its typo tolerance, preferring fewer edits, then more documents. The
+/// dictionary is the searched fields themselves (a separate spelling field cost a fifth of the index's postings).
 /// </summary>
 internal static class SpellCorrector
 {
+    private static readonly string[] Dictionary = [IndexFields.Name, IndexFields.TagsText, IndexFields.People];
+
     /// <summary>The corrected text, or null when every word is known or none can be corrected.</summary>
     public static string? Correct(IReadOnlyList<QueryWord> words, IndexReader reader)
     {
-        var spell = MultiFields.GetTerms(reader, IndexFields.Spell);
-        if (spell is null || words.Count == 0)
+        if (words.Count == 0)
             return null;
         var corrected = false;
         var result = new List<string>(words.Count);
         foreach (var word in words)
         {
-            var replacement = IsKnown(word, spell, reader) ? null : Closest(word, reader);
+            var replacement = IsKnown(word, reader) ? null : Closest(word, reader);
             corrected |= replacement is not null;
             result.Add(replacement ?? word.Term);
         }
@@ -29,20 +31,32 @@ internal static class SpellCorrector
         return corrected ? string.Join(' ', result) : null;
     }
 
-    private static bool IsKnown(QueryWord word, Terms spell, IndexReader reader)
+    private static bool IsKnown(QueryWord word, IndexReader reader)
     {
-        if (word.Term.Length < 3 || reader.DocFreq(new Term(IndexFields.Spell, word.Term)) > 0)
+        if (word.Term.Length < 3 || Dictionary.Any(field => reader.DocFreq(new Term(field, word.Term)) > 0))
             return true;
         if (word.Stem is { } stem && reader.DocFreq(new Term(IndexFields.Synopsis, stem)) > 0)
             return true;
-        if (!word.IsLast)
-            return false;
-        var terms = spell.GetEnumerator();
-        var prefix = new BytesRef(word.Term);
-        return terms.SeekCeil(prefix) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(terms.Term, prefix);
+        return word.IsLast && Dictionary.Any(field => StartsAWord(reader, field, word.Term));
     }
 
+    private static bool StartsAWord(IndexReader reader, string field, string prefix)
+    {
+        if (MultiFields.GetTerms(reader, field) is not { } terms)
+            return false;
+        var words = terms.GetEnumerator();
+        var bytes = new BytesRef(prefix);
+        return words.SeekCeil(bytes) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(words.Term, bytes);
+    }
+
+    /// <summary>The closest word of any dictionary field: fewest edits, then most documents over the fields, then in order.</summary>
     private static string? Closest(QueryWord word, IndexReader reader) =>
-        FuzzyCandidates.Find(reader, IndexFields.Spell, word.Term, Math.Max(1, word.MaxEdits), 50)
-            .FirstOrDefault(c => c.Edits > 0).Term;
+        Dictionary
+            .SelectMany(field => FuzzyCandidates.Find(reader, field, word.Term, Math.Max(1, word.MaxEdits), 50))
+            .Where(c => c.Edits > 0)
+            .GroupBy(c => c.Term, StringComparer.Ordinal)
+            .Select(g => (Term: g.Key, g.First().Edits, DocFreq: g.Sum(c => c.DocFreq)))
+            .OrderBy(c => c.Edits).ThenByDescending(c => c.DocFreq).ThenBy(c => c.Term, StringComparer.Ordinal)
+            .Select(c => c.Term)
+            .FirstOrDefault();
 }

@@ -19,7 +19,6 @@ public static class IndexFields
     public const string People = "people";                 // directors + cast (prefixes expand over its terms at query time)
     public const string TagsText = "tags_text";            // tags + genres as text (likewise)
     public const string Synopsis = "synopsis";             // English stemming
-    public const string Spell = "spell";                   // unstemmed words of name/tags/people: didYouMean dictionary
 
     // Filter and facet fields (exact values; StringField + SortedSetDocValues)
     public const string Genre = "genre";

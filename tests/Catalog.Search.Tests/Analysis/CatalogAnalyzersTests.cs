@@ -38,7 +38,6 @@ public sealed class CatalogAnalyzersTests : IDisposable
     [InlineData(IndexFields.People)]
     [InlineData(IndexFields.TagsText)]
     [InlineData(IndexFields.Synopsis)]
-    [InlineData(IndexFields.Spell)]
     public void Accents_and_case_fold_on_both_sides(string field)
     {
         Assert.Contains("leon", IndexTerms(field, "Léon"));

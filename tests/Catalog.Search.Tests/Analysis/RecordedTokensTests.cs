@@ -30,7 +30,6 @@ public sealed class RecordedTokensTests : IDisposable
     [Theory]
     [InlineData(IndexFields.People)]
     [InlineData(IndexFields.TagsText)]
-    [InlineData(IndexFields.Spell)]
     public void Replaying_a_recording_gives_the_index_what_the_analyzer_gives_it(string field)
     {
         Text.Sample(text =>
