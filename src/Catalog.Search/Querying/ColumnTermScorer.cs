@@ -16,7 +16,7 @@ internal sealed record ColumnTerm(Term Term, TermContext States, float Value, bo
     public static ColumnTerm Of(IndexSearcher searcher, TermQuery query, float boostAbove)
     {
         var term = query.Term;
-        var states = ExactTerms.StatesOf(query, searcher.IndexReader) ?? TermContext.Build(searcher.IndexReader.Context, term);
+        var states = ExactTerms.StatesOf(query, searcher.IndexReader) ?? TermStates.Build(searcher.IndexReader, term);
         var idf = Scoring.Idf(states.DocFreq, searcher.IndexReader.MaxDoc);
         var queryWeight = idf * query.Boost;
         queryWeight *= boostAbove;
@@ -57,12 +57,10 @@ internal sealed class ColumnTermScorer : Scorer
     /// <summary>The term's scorer in this segment, or null when the segment does not hold the term.</summary>
     public static ColumnTermScorer? Of(ColumnTerm term, AtomicReaderContext leaf)
     {
-        if (term.States.Get(leaf.Ord) is not { } state || leaf.AtomicReader.GetTerms(term.Term.Field) is not { } terms)
+        if (term.States.Get(leaf.Ord) is not { } state
+            || TermStates.Docs(leaf.AtomicReader, term.Term, state, term.BinaryTf ? DocsFlags.NONE : DocsFlags.FREQS) is not { } postings)
             return null;
-        var termsEnum = terms.GetEnumerator();
-        termsEnum.SeekExact(term.Term.Bytes, state);
-        var docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, term.BinaryTf ? DocsFlags.NONE : DocsFlags.FREQS);
-        return new ColumnTermScorer(docs, SegmentColumns.Norms(leaf.AtomicReader, term.Term.Field), term, termsEnum.DocFreq);
+        return new ColumnTermScorer(postings.Docs, SegmentColumns.Norms(leaf.AtomicReader, term.Term.Field), term, postings.DocFreq);
     }
 
     public override float GetScore()

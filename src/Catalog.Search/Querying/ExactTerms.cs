@@ -27,7 +27,7 @@ internal sealed record ExactTerms(HeldTerm Name, HeldTerm Tags, HeldTerm People)
     public static HeldTerm Lookup(IndexReader reader, string field, string text)
     {
         var term = new Term(field, text);
-        var states = TermContext.Build(reader.Context, term);
+        var states = TermStates.Build(reader, term);
         var query = new TermQuery(term, states);
         KnownStates.AddOrUpdate(query, states);
         return new HeldTerm(query, states.DocFreq);
