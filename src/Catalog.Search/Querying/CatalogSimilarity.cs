@@ -32,7 +32,13 @@ internal sealed class CatalogSimilarity : PerFieldSimilarityWrapper
             return new IndexSearcher(reader) { Similarity = Instance };
         });
 
-    public override Similarity Get(string name) => name == IndexFields.Synopsis ? Prose : ShortText;
+    public override Similarity Get(string name) => CountsFrequency(name) ? Prose : ShortText;
+
+    /// <summary>Whether a field's scores count how often a term occurs (the synopsis) or only that it does.</summary>
+    public static bool CountsFrequency(string field) => field == IndexFields.Synopsis;
+
+    /// <summary>The inverse document frequency every field scores with (both similarities share DefaultSimilarity's).</summary>
+    public static float Idf(long docFreq, long maxDoc) => Prose.Idf(docFreq, maxDoc);
 
     private sealed class BinaryTfSimilarity : DefaultSimilarity
     {

@@ -1,4 +1,3 @@
-using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -11,16 +10,14 @@ namespace Catalog.Search.Querying;
 /// </summary>
 internal sealed record ColumnTerm(Term Term, TermContext States, float Value, bool BinaryTf)
 {
-    private static readonly DefaultSimilarity Scoring = new();
-
     public static ColumnTerm Of(IndexSearcher searcher, TermQuery query, float boostAbove)
     {
         var term = query.Term;
         var states = ExactTerms.StatesOf(query, searcher.IndexReader) ?? TermStates.Build(searcher.IndexReader, term);
-        var idf = Scoring.Idf(states.DocFreq, searcher.IndexReader.MaxDoc);
+        var idf = CatalogSimilarity.Idf(states.DocFreq, searcher.IndexReader.MaxDoc);
         var queryWeight = idf * query.Boost;
         queryWeight *= boostAbove;
-        return new ColumnTerm(term, states, queryWeight * idf, BinaryTf: term.Field != IndexFields.Synopsis);
+        return new ColumnTerm(term, states, queryWeight * idf, BinaryTf: !CatalogSimilarity.CountsFrequency(term.Field));
     }
 }
 

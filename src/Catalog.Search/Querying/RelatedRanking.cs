@@ -75,14 +75,12 @@ internal sealed class RelatedRanking
         var term = features[feature].Term;
         foreach (var leaf in reader.Leaves)
         {
-            if (features[feature].States.Get(leaf.Ord) is not { } state || leaf.AtomicReader.GetTerms(term.Field) is not { } terms)
+            if (features[feature].States.Get(leaf.Ord) is not { } state)
                 continue;
             var segment = segments[leaf.Ord] ??= new Segment(leaf, features, filter);
-            if (segment.Accepts is null || segment.Ids is null)
+            if (segment.Accepts is null || segment.Ids is null || TermStates.Docs(leaf.AtomicReader, term, state, DocsFlags.NONE) is not { } postings)
                 continue;
-            var termsEnum = terms.GetEnumerator();
-            termsEnum.SeekExact(term.Bytes, state);
-            var docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+            var docs = postings.Docs;
             int doc;
             while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
                 Offer(segment, feature, doc);

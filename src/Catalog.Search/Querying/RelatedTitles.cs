@@ -72,7 +72,7 @@ internal static class RelatedTitles
     private static RelatedFeature FeatureOf(IndexReader reader, Term term, float boost)
     {
         var states = TermStates.Build(reader, term);
-        var idf = (float)(Math.Log(reader.MaxDoc / (double)(states.DocFreq + 1)) + 1.0);
+        var idf = CatalogSimilarity.Idf(states.DocFreq, reader.MaxDoc);
         return new RelatedFeature(term, states, states.DocFreq, Weight: idf * idf * boost);
     }
 }

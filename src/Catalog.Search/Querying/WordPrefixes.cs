@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
@@ -25,20 +24,18 @@ internal static class WordPrefixes
 
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Prefix), SegmentExpansion>> Answers = [];
 
-    private static readonly DefaultSimilarity Scoring = new();
-
     /// <summary>Adds the expansions of <paramref name="prefix"/> in <paramref name="field"/> to the word's alternatives, as one alternative.</summary>
     public static void AddTo(DisjunctionMaxQuery clause, IndexReader reader, string field, string prefix, float boost)
     {
         var (terms, prefixDocFreq) = Expand(reader, field, prefix);
         if (terms.Count == 0)
             return;
-        var prefixIdf = Scoring.Idf(Math.Min(prefixDocFreq, reader.MaxDoc), reader.MaxDoc);
+        var prefixIdf = CatalogSimilarity.Idf(Math.Min(prefixDocFreq, reader.MaxDoc), reader.MaxDoc);
         var any = new DisjunctionMaxQuery(0f);
         foreach (var (term, docFreq) in terms)
         {
             // A term query scores idf² × boost: this boost turns the word's idf into the prefix's.
-            var termIdf = Scoring.Idf(docFreq, reader.MaxDoc);
+            var termIdf = CatalogSimilarity.Idf(docFreq, reader.MaxDoc);
             any.Add(new TermQuery(new Term(field, term)) { Boost = boost * prefixIdf * prefixIdf / (termIdf * termIdf) });
         }
 
