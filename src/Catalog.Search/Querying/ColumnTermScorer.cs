@@ -60,6 +60,9 @@ internal sealed class ColumnTermScorer : Scorer
         return new ColumnTermScorer(postings.Docs, SegmentColumns.Norms(leaf.AtomicReader, term.Term.Field), term, postings.DocFreq);
     }
 
+    /// <summary>A length norm as scores use it.</summary>
+    public static float DecodeNorm(byte norm) => NormTable[norm];
+
     public override float GetScore()
     {
         var raw = binaryTf ? value : Scoring.Tf(docs.Freq) * value;

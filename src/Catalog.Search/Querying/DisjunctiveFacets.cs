@@ -1,6 +1,7 @@
 using Catalog.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -66,10 +67,16 @@ internal sealed class DisjunctiveFacets
         return mask;
     }
 
-    private sealed class SplitCollector(DisjunctiveFacets facets, ICollector hits) : ICollector
+    private sealed class SplitCollector(DisjunctiveFacets facets, ICollector hits) : IMatchSetCollector
     {
         private readonly Predicate<int>?[] tests = new Predicate<int>?[facets.split.Length];
         private Predicate<int>? pass;
+
+        /// <summary>This segment's documents were taken as a set that passed <see cref="PassFilter"/>.</summary>
+        private bool passed;
+
+        /// <summary>This segment's facets were counted from the set: every document collected is a hit.</summary>
+        private bool counted;
 
         public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
 
@@ -79,15 +86,39 @@ internal sealed class DisjunctiveFacets
         {
             hits.SetNextReader(context);
             pass = facets.PassFilter.Matcher(context.AtomicReader);
+            passed = counted = false;
             for (var i = 0; i < tests.Length; i++)
                 tests[i] = facets.split[i].Matcher(context.AtomicReader);
             foreach (var field in facets.counts)
                 field.SetSegment(context);
         }
 
+        /// <summary>
+        /// Without split clauses, a set that passed the pass filter is all hits: its facets are counted field by field
+        /// over the set. With split clauses only the pass filter's second test is saved.
+        /// </summary>
+        public FixedBitSet Take(FixedBitSet matches, DocValuesFilter? acceptedBy)
+        {
+            passed = ReferenceEquals(acceptedBy, facets.PassFilter);
+            counted = passed && tests.Length == 0;
+            if (counted)
+            {
+                foreach (var field in facets.counts)
+                    field.CountAll(matches);
+            }
+
+            return matches;
+        }
+
         public void Collect(int doc)
         {
-            if (pass is null || !pass(doc))
+            if (counted)
+            {
+                hits.Collect(doc);
+                return;
+            }
+
+            if (!passed && (pass is null || !pass(doc)))
                 return;
             var failed = 0u;
             for (var i = 0; i < tests.Length; i++)

@@ -1,4 +1,6 @@
+using System.Numerics;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -63,6 +65,42 @@ internal sealed class FacetCounts
         var end = column.Starts[doc + 1];
         for (var i = column.Starts[doc]; i < end; i++)
             segmentCounts[ords[i] + 1]++;
+    }
+
+    /// <summary>
+    /// Counts every document of <paramref name="docs"/> (of the current segment): one field's column read in document
+    /// order, instead of every field's column per document.
+    /// </summary>
+    public void CountAll(FixedBitSet docs)
+    {
+        if (segmentOrds is not { } column)
+            return;
+        var words = docs.GetBits();
+        var wordCount = FixedBitSet.Bits2words(docs.Length);
+        var counts = segmentCounts;
+        if (column.Single is { } single)
+        {
+            for (var w = 0; w < wordCount; w++)
+            {
+                for (var word = (ulong)words[w]; word != 0; word &= word - 1)
+                    counts[single[(w << 6) + BitOperations.TrailingZeroCount(word)] + 1]++;
+            }
+
+            return;
+        }
+
+        var ords = column.Ords;
+        var starts = column.Starts;
+        for (var w = 0; w < wordCount; w++)
+        {
+            for (var word = (ulong)words[w]; word != 0; word &= word - 1)
+            {
+                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
+                var end = starts[doc + 1];
+                for (var i = starts[doc]; i < end; i++)
+                    counts[ords[i] + 1]++;
+            }
+        }
     }
 
     /// <summary>Moves the current segment's counts into the global ones and clears them for the next segment.</summary>

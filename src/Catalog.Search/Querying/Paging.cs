@@ -25,7 +25,8 @@ internal static class Paging
     /// collector. An unfiltered relevance query runs term at a time (<see cref="TermAtATimeSearch"/>); under another
     /// order, the clauses that only add to scores are read for the page's hits alone. Documents outside <paramref name="accepted"/>
     /// must be ones the collector never takes, and those outside <paramref name="ranked"/> ones it never ranks (it may count
-    /// them): term at a time, the former are dropped before the query's later clauses are read, the latter get no boosts.
+    /// them): term at a time, the former are dropped before the query's later clauses are read, the latter get no boosts, nor do
+    /// the titles that cannot reach a first page in relevance order.
     /// </summary>
     public static Page Run(
         IndexSearcher searcher, Query query, Filter? filter, Sort sort, int first, FieldDoc? after,
@@ -38,7 +39,7 @@ internal static class Paging
         if (termAtATime is null)
             searcher.Search(RandomAccessFiltering.Apply(query, filter), collector);
         else
-            termAtATime.Search(collector, optionalScores: byScore, accepted, ranked);
+            termAtATime.Search(collector, optionalScores: byScore, accepted, ranked, best: after is null ? first + 1 : null);
         var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
         if (termAtATime is not null && scores && !byScore)
             termAtATime.Rescore(docs);

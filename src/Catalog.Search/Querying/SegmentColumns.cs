@@ -42,6 +42,11 @@ internal static class SegmentColumns
     public static byte[]? Norms(AtomicReader segment, string field) =>
         (byte[]?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("m:" + field, _ => LoadNorms(segment, field));
 
+    /// <summary>The largest decoded length norm of the field in this segment (1 when the field has no norms: scores then use none).</summary>
+    public static float MaxNorm(AtomicReader segment, string field) =>
+        (float)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd(
+            "x:" + field, _ => Norms(segment, field) is { } norms ? norms.Max(ColumnTermScorer.DecodeNorm) : 1f)!;
+
     /// <summary>Whether the field's column of this segment is decoded already (tests).</summary>
     public static bool IsDecoded(AtomicReader segment, string field) =>
         Cache.TryGetValue(segment.CoreCacheKey, out var columns) && columns.Keys.Any(key => key[2..] == field);

@@ -7,16 +7,41 @@ namespace Catalog.Search.Querying;
 /// <summary>The per-segment half of <see cref="TermAtATimeSearch"/>: scorers bound to a segment and the evaluation into score arrays.</summary>
 internal static partial class TermAtATimeSearch
 {
-    /// <summary>A node's scorers in one segment; null where the segment holds none of its terms.</summary>
-    private sealed record Bound(Scorer? Scorer, float Tie, List<Bound> Children, long Cost)
+    /// <summary>
+    /// A node's scorers in one segment, and the most it can add to a document's score there (null when a term
+    /// frequency leaves it unbounded); null where the segment holds none of its terms.
+    /// </summary>
+    private sealed record Bound(Scorer? Scorer, float Tie, List<Bound> Children, long Cost, float? Max)
     {
         public static Bound? Of(Node node, AtomicReaderContext leaf)
         {
-            var scorer = node.Term is { } term ? ColumnTermScorer.Of(term, leaf) : node.Weight?.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-            if (node.Weight is not null || node.Term is not null)
-                return scorer is null ? null : new Bound(scorer, 0f, [], scorer.GetCost());
+            if (node.Term is { } term)
+            {
+                return ColumnTermScorer.Of(term, leaf) is { } termScorer
+                    ? new Bound(termScorer, 0f, [], termScorer.GetCost(), term.BinaryTf ? term.Value * MaxNorm(leaf, term.Term) : null)
+                    : null;
+            }
+
+            if (node.Weight is { } weight)
+            {
+                return weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } phraseScorer
+                    ? new Bound(phraseScorer, 0f, [], phraseScorer.GetCost(), node.PhraseValue * MaxNorm(leaf, node.PhraseTerms![0]))
+                    : null;
+            }
+
             var children = node.Children.Select(child => Of(child, leaf)).OfType<Bound>().ToList();
-            return children.Count == 0 ? null : new Bound(null, node.Tie, children, children.Sum(c => c.Cost));
+            return children.Count == 0 ? null : new Bound(null, node.Tie, children, children.Sum(c => c.Cost), MaxOf(children, node.Tie));
+        }
+
+        private static float MaxNorm(AtomicReaderContext leaf, Term term) => SegmentColumns.MaxNorm(leaf.AtomicReader, term.Field);
+
+        /// <summary>The best child's most plus the tie share of the others' (a document may match all of them).</summary>
+        private static float? MaxOf(List<Bound> children, float tie)
+        {
+            if (children.Any(child => child.Max is null))
+                return null;
+            var best = children.Max(child => child.Max!.Value);
+            return best + ((children.Sum(child => child.Max!.Value) - best) * tie);
         }
     }
 
@@ -26,10 +51,14 @@ internal static partial class TermAtATimeSearch
         private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
         private readonly ScoreArrays arrays = ScoreArrays.ForSegment(leaf.AtomicReader.MaxDoc);
 
-        public void Collect(ICollector collector, CurrentScore score, bool optionalScores, Predicate<int>? accepts, Predicate<int>? ranks)
+        public void Collect(
+            ICollector collector, CurrentScore score, bool optionalScores, (DocValuesFilter? Filter, Predicate<int>? Matcher) accepted, Predicate<int>? ranks,
+            CompetitiveScores? competition)
         {
-            if (Match(optionalScores, only: null, accepts, ranks) is not { } candidates)
+            if (Match(optionalScores, only: null, accepted.Matcher, ranks, competition) is not { } candidates)
                 return;
+            if (collector is IMatchSetCollector sets)
+                candidates = sets.Take(candidates, accepted.Filter);
             var total = arrays.Total;
             for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
             {
@@ -42,12 +71,17 @@ internal static partial class TermAtATimeSearch
         /// <summary>The full scores of <paramref name="only"/> (valid at those documents).</summary>
         public float[] Scores(FixedBitSet only)
         {
-            Match(optionalScores: true, only, accepts: null, ranks: null);
+            Match(optionalScores: true, only, accepts: null, ranks: null, competition: null);
             return arrays.Total;
         }
 
-        /// <summary>The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none can match.</summary>
-        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts, Predicate<int>? ranks)
+        /// <summary>
+        /// The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none
+        /// can match. With a <paramref name="competition"/>, the clauses that only add to scores are read only for the
+        /// documents that may still reach it when one of them is a phrase (the costly ones), and its best scores take in the
+        /// documents scored in full.
+        /// </summary>
+        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts, Predicate<int>? ranks, CompetitiveScores? competition)
         {
             var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Role)).ToList();
             if (bound.Any(c => c.Role == Role.Required && c.Bound is null))
@@ -73,8 +107,13 @@ internal static partial class TermAtATimeSearch
             if (optionalScores)
             {
                 var scored = Kept(candidates, ranks);
-                foreach (var clause in optional.Concat(Of(bound, Role.Boost)))
+                var boosts = optional.Concat(Of(bound, Role.Boost)).ToList();
+                competition = boosts.Any(b => b.Scorer is not null and not ColumnTermScorer) ? competition : null;
+                if (competition is not null && boosts.All(b => b.Max is not null))
+                    scored = competition.Contenders(scored, total, boosts.Sum(b => b.Max!.Value), arrays.Bits(maxDoc));
+                foreach (var clause in boosts)
                     Add(clause, scored, candidates, total, Mode.Boost);
+                competition?.Record(scored, total);
             }
 
             return candidates;

@@ -51,9 +51,12 @@ internal static partial class TermAtATimeSearch
         /// collector may count the others but never ranks them. Without <paramref name="optionalScores"/> the optional clauses (stop words, the
         /// exact-name and phrase boosts) are not read when a clause is required: they never change which
         /// documents match, only their scores, which an order other than relevance does not use (see <see cref="Rescore"/>).
+        /// When the collector keeps only the <paramref name="best"/> documents by score from the first, a document that cannot
+        /// be among them may be collected with a partial score (<see cref="CompetitiveScores"/>).
         /// </summary>
-        public void Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null)
+        public void Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null, int? best = null)
         {
+            var competition = best is { } size && optionalScores ? new CompetitiveScores(size) : null;
             var score = new CurrentScore();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
@@ -63,7 +66,7 @@ internal static partial class TermAtATimeSearch
                 collector.SetNextReader(leaf);
                 collector.SetScorer(score);
                 var ranks = ranked is null ? null : ranked.Matcher(leaf.AtomicReader) ?? (_ => false);
-                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, accepts, ranks);
+                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
             }
         }
 
@@ -117,21 +120,34 @@ internal static partial class TermAtATimeSearch
                 children.Add(child);
             }
 
-            return new Node(null, null, max.TieBreakerMultiplier, children, null);
+            return new Node(null, null, max.TieBreakerMultiplier, children, null, null);
         }
 
         if (query is TermQuery term)
-            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, [], null);
+            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, [], null, null);
         if (query is not PhraseQuery phrase)
             return null;
         var weight = searcher.Rewrite(query).CreateWeight(searcher);
-        weight.GetValueForNormalization();
+        var squaredWeight = weight.GetValueForNormalization();
         weight.Normalize(1f, boostAbove);
-        return new Node(weight, null, 0f, [], phrase.GetTerms());
+        return new Node(weight, null, 0f, [], phrase.GetTerms(), PhraseValue(phrase, squaredWeight, boostAbove));
     }
 
-    /// <summary>A phrase (<see cref="Weight"/> set), a term or the best of its children plus a tie share of the others.</summary>
-    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children, Term[]? PhraseTerms)
+    /// <summary>
+    /// The most a phrase adds to a document's score per unit of length norm, or null when unbounded: in a field
+    /// without term frequencies a match scores tf 1 × weight × norm, and Lucene's TF-IDF weight, normalized by 1
+    /// under <paramref name="boostAbove"/>, is (idf × boost)² × boostAbove / boost.
+    /// </summary>
+    private static float? PhraseValue(PhraseQuery phrase, float squaredWeight, float boostAbove) =>
+        phrase.GetTerms() is [{ } first, ..] && !CatalogSimilarity.CountsFrequency(first.Field) && phrase.Boost > 0
+            ? squaredWeight / phrase.Boost * boostAbove
+            : null;
+
+    /// <summary>
+    /// A phrase (<see cref="Weight"/> set, and its <see cref="PhraseValue"/>), a term or the best of its children plus a
+    /// tie share of the others.
+    /// </summary>
+    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children, Term[]? PhraseTerms, float? PhraseValue)
     {
         public IEnumerable<Term> Terms() => Term is { } term ? [term.Term] : Children.SelectMany(child => child.Terms());
     }
