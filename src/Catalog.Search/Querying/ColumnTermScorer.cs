@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -63,15 +64,39 @@ internal sealed class ColumnTermScorer : Scorer
     /// <summary>A length norm as scores use it.</summary>
     public static float DecodeNorm(byte norm) => NormTable[norm];
 
-    public override float GetScore()
+    public override float GetScore() => ScoreOf(docs.DocID);
+
+    /// <summary>
+    /// Hands every posting (of <paramref name="restrict"/> when given) with its score to <paramref name="sink"/>: the same
+    /// scores as <see cref="GetScore"/>, without a virtual call and a delegate per posting.
+    /// </summary>
+    public void ReadAll<TSink>(FixedBitSet? restrict, ref TSink sink)
+        where TSink : struct, IPostingSink
     {
-        var raw = binaryTf ? value : Scoring.Tf(docs.Freq) * value;
-        return norms is null ? raw : raw * NormTable[norms[docs.DocID]];
+        int doc;
+        while ((doc = docs.NextDoc()) != NO_MORE_DOCS)
+        {
+            if (restrict is not null && !restrict.Get(doc))
+                continue;
+            sink.Found(doc, ScoreOf(doc));
+        }
     }
 
     public override int NextDoc() => docs.NextDoc();
 
+    private float ScoreOf(int doc)
+    {
+        var raw = binaryTf ? value : Scoring.Tf(docs.Freq) * value;
+        return norms is null ? raw : raw * NormTable[norms[doc]];
+    }
+
     public override int Advance(int target) => docs.Advance(target);
 
     public override long GetCost() => cost;
+}
+
+/// <summary>Where a term-at-a-time search puts a posting's document and score (a struct, so the reading loop is specialized for it).</summary>
+internal interface IPostingSink
+{
+    void Found(int doc, float score);
 }

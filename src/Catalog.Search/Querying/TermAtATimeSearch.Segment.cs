@@ -179,36 +179,17 @@ internal static partial class TermAtATimeSearch
         {
             if (node.Scorer is { } scorer)
             {
-                Read(scorer, restrict, restrictCount, (doc, value) =>
-                {
-                    matched.Set(doc);
-                    into[doc] = value;
-                });
+                var set = new SetSink(matched, into);
+                Read(scorer, restrict, restrictCount, ref set);
                 return;
             }
 
-            var max = arrays.Max(depth);
-            var sum = arrays.Sum(depth);
-            void Fold(int doc, float value)
-            {
-                if (matched.Get(doc))
-                {
-                    max[doc] = Math.Max(max[doc], value);
-                    sum[doc] += value;
-                }
-                else
-                {
-                    matched.Set(doc);
-                    max[doc] = value;
-                    sum[doc] = value;
-                }
-            }
-
+            var fold = new FoldSink(matched, arrays.Max(depth), arrays.Sum(depth));
             foreach (var child in node.Children)
             {
                 if (child.Scorer is { } childScorer)
                 {
-                    Read(childScorer, restrict, restrictCount, Fold);
+                    Read(childScorer, restrict, restrictCount, ref fold);
                     continue;
                 }
 
@@ -216,15 +197,16 @@ internal static partial class TermAtATimeSearch
                 var childScores = arrays.Scores(depth + 1);
                 Evaluate(child, restrict, restrictCount, childMatched, childScores, depth + 1);
                 for (var doc = NextOf(childMatched, 0); doc >= 0; doc = NextOf(childMatched, doc + 1))
-                    Fold(doc, childScores[doc]);
+                    fold.Found(doc, childScores[doc]);
             }
 
             for (var doc = NextOf(matched, 0); doc >= 0; doc = NextOf(matched, doc + 1))
-                into[doc] = max[doc] + ((sum[doc] - max[doc]) * node.Tie);
+                into[doc] = fold.Max[doc] + ((fold.Sum[doc] - fold.Max[doc]) * node.Tie);
         }
 
         /// <summary>Every posting, or only those of the candidates (leaping to each) when they are far fewer.</summary>
-        private static void Read(Scorer scorer, FixedBitSet? restrict, int restrictCount, Action<int, float> found)
+        private static void Read<TSink>(Scorer scorer, FixedBitSet? restrict, int restrictCount, ref TSink sink)
+            where TSink : struct, IPostingSink
         {
             if (restrict is not null && (long)restrictCount * LeapRatio < scorer.GetCost())
             {
@@ -236,9 +218,15 @@ internal static partial class TermAtATimeSearch
                     if (at == DocIdSetIterator.NO_MORE_DOCS)
                         return;
                     if (at == doc)
-                        found(doc, scorer.GetScore());
+                        sink.Found(doc, scorer.GetScore());
                 }
 
+                return;
+            }
+
+            if (scorer is ColumnTermScorer column)
+            {
+                column.ReadAll(restrict, ref sink);
                 return;
             }
 
@@ -246,10 +234,43 @@ internal static partial class TermAtATimeSearch
             while ((next = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
             {
                 if (restrict is null || restrict.Get(next))
-                    found(next, scorer.GetScore());
+                    sink.Found(next, scorer.GetScore());
             }
         }
 
         private static int NextOf(FixedBitSet bits, int from) => from < bits.Length ? bits.NextSetBit(from) : -1;
+    }
+
+    /// <summary>A leaf's postings as the document's score and its match bit.</summary>
+    private readonly struct SetSink(FixedBitSet matched, float[] into) : IPostingSink
+    {
+        public void Found(int doc, float score)
+        {
+            matched.Set(doc);
+            into[doc] = score;
+        }
+    }
+
+    /// <summary>A child's postings folded into the best score and the sum of scores of each document.</summary>
+    private readonly struct FoldSink(FixedBitSet matched, float[] max, float[] sum) : IPostingSink
+    {
+        public float[] Max => max;
+
+        public float[] Sum => sum;
+
+        public void Found(int doc, float score)
+        {
+            if (matched.Get(doc))
+            {
+                max[doc] = Math.Max(max[doc], score);
+                sum[doc] += score;
+            }
+            else
+            {
+                matched.Set(doc);
+                max[doc] = score;
+                sum[doc] = score;
+            }
+        }
     }
 }
