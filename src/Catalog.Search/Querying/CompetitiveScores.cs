@@ -7,7 +7,8 @@ namespace Catalog.Search.Querying;
 /// The <c>size</c> best full scores seen so far by a relevance search that keeps only its best <c>size</c>
 /// documents. A document whose partial score plus the most its unread clauses can add stays below the
 /// <c>size</c>-th best full score cannot be among them, so those clauses need not be read for it: its
-/// score is only partial, and it still counts as a match (totals and facets do not use scores).
+/// score is only partial, and it still counts as a match (totals and facets do not use scores). Nor does a
+/// hit whose score is below the <c>size</c>-th best need to reach the collector that keeps the best.
 /// </summary>
 internal sealed class CompetitiveScores(int size)
 {
@@ -15,6 +16,9 @@ internal sealed class CompetitiveScores(int size)
     private const float Margin = 1e-4f;
 
     private readonly PriorityQueue<float, float> best = new(size);
+
+    /// <summary>The score a document needs to be among the best so far (every score when fewer were seen).</summary>
+    public float Threshold => best.Count < size ? float.NegativeInfinity : best.Peek();
 
     /// <summary>
     /// The documents of <paramref name="docs"/> whose score in <paramref name="total"/> plus <paramref name="most"/>
@@ -24,7 +28,7 @@ internal sealed class CompetitiveScores(int size)
     {
         if (best.Count < size)
             return docs;
-        var threshold = best.Peek();
+        var threshold = Threshold;
         var words = docs.GetBits();
         var wordCount = FixedBitSet.Bits2words(docs.Length);
         for (var w = 0; w < wordCount; w++)

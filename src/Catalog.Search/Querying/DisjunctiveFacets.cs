@@ -97,17 +97,18 @@ internal sealed class DisjunctiveFacets
         /// Without split clauses, a set that passed the pass filter is all hits: its facets are counted field by field
         /// over the set. With split clauses only the pass filter's second test is saved.
         /// </summary>
-        public FixedBitSet Take(FixedBitSet matches, DocValuesFilter? acceptedBy)
+        public (FixedBitSet Docs, bool AllHits) Take(FixedBitSet matches, DocValuesFilter? acceptedBy)
         {
             passed = ReferenceEquals(acceptedBy, facets.PassFilter);
             counted = passed && tests.Length == 0;
             if (counted)
             {
+                var count = matches.Cardinality;
                 foreach (var field in facets.counts)
-                    field.CountAll(matches);
+                    field.CountAll(matches, count);
             }
 
-            return matches;
+            return (matches, counted);
         }
 
         public void Collect(int doc)

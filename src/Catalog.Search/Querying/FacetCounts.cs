@@ -13,6 +13,9 @@ namespace Catalog.Search.Querying;
 /// </summary>
 internal sealed class FacetCounts
 {
+    /// <summary>A counted document costs about as much as this many words of a value's bit set intersected with the set.</summary>
+    private const int IntersectionsPerDocument = 8;
+
     private readonly int[] counts;
     private SegmentOrdinals? segmentOrds;
     private int[]? toGlobal;
@@ -68,16 +71,23 @@ internal sealed class FacetCounts
     }
 
     /// <summary>
-    /// Counts every document of <paramref name="docs"/> (of the current segment): one field's column read in document
-    /// order, instead of every field's column per document.
+    /// Counts every document of <paramref name="docs"/> (of the current segment, <paramref name="count"/> of them): one
+    /// field's column read in document order, instead of every field's column per document; or, for a field of few
+    /// values and many documents, each value's documents intersected with the set, a word at a time.
     /// </summary>
-    public void CountAll(FixedBitSet docs)
+    public void CountAll(FixedBitSet docs, int count)
     {
         if (segmentOrds is not { } column)
             return;
         var words = docs.GetBits();
         var wordCount = FixedBitSet.Bits2words(docs.Length);
         var counts = segmentCounts;
+        if (column.ValueDocs is { } valueDocs && (long)count * IntersectionsPerDocument >= (long)valueDocs.Length * wordCount)
+        {
+            for (var ord = 0; ord < valueDocs.Length; ord++)
+                counts[ord + 1] += IntersectionCount(words, valueDocs[ord], wordCount);
+            return;
+        }
         if (column.Single is { } single)
         {
             for (var w = 0; w < wordCount; w++)
@@ -101,6 +111,14 @@ internal sealed class FacetCounts
                     counts[ords[i] + 1]++;
             }
         }
+    }
+
+    private static int IntersectionCount(long[] first, long[] second, int words)
+    {
+        var count = 0;
+        for (var w = 0; w < words; w++)
+            count += BitOperations.PopCount((ulong)(first[w] & second[w]));
+        return count;
     }
 
     /// <summary>Moves the current segment's counts into the global ones and clears them for the next segment.</summary>

@@ -12,7 +12,8 @@ internal interface IMatchSetCollector : ICollector
 {
     /// <summary>
     /// Takes the segment's matches, every one of them passing <paramref name="acceptedBy"/> (null: no filter was
-    /// applied); returns those to collect one by one.
+    /// applied); returns those to collect one by one, and whether each of them is a hit that goes on to the search's
+    /// hit collector as it is.
     /// </summary>
-    FixedBitSet Take(FixedBitSet matches, DocValuesFilter? acceptedBy);
+    (FixedBitSet Docs, bool AllHits) Take(FixedBitSet matches, DocValuesFilter? acceptedBy);
 }

@@ -36,14 +36,15 @@ internal static class Paging
         var collector = around is null ? top : around(top);
         var termAtATime = filter is null ? TermAtATimeSearch.Prepare(searcher, query) : null;
         var byScore = sort.GetSort()[0].Type == SortFieldType.SCORE;
+        var withheld = 0;
         if (termAtATime is null)
             searcher.Search(RandomAccessFiltering.Apply(query, filter), collector);
         else
-            termAtATime.Search(collector, optionalScores: byScore, accepted, ranked, best: after is null ? first + 1 : null);
+            withheld = termAtATime.Search(collector, optionalScores: byScore, accepted, ranked, best: after is null ? first + 1 : null);
         var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
         if (termAtATime is not null && scores && !byScore)
             termAtATime.Rescore(docs);
-        return new Page(top.TotalHits, docs.Count > first ? docs[..first] : docs, docs.Count > first);
+        return new Page(top.TotalHits + withheld, docs.Count > first ? docs[..first] : docs, docs.Count > first);
     }
 
     public static string IdOf(FieldDoc hit) => ((BytesRef)hit.Fields[^1]).Utf8ToString();

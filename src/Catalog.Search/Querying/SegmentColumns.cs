@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -108,7 +109,22 @@ internal static class SegmentColumns
 
         starts[segment.MaxDoc] = ords.Count;
         int[] all = [.. ords];
-        return new SegmentOrdinals(starts, all, (int)values.ValueCount, SingleValued(starts, all));
+        var valueCount = (int)values.ValueCount;
+        return new SegmentOrdinals(starts, all, valueCount, SingleValued(starts, all), valueCount <= SegmentOrdinals.MaxValueDocs ? ValueDocs(starts, all, valueCount) : null);
+    }
+
+    /// <summary>Each ordinal's documents as the words of a bit set.</summary>
+    private static long[][] ValueDocs(int[] starts, int[] ords, int valueCount)
+    {
+        var words = FixedBitSet.Bits2words(starts.Length - 1);
+        var docs = Enumerable.Range(0, valueCount).Select(_ => new long[words]).ToArray();
+        for (var doc = 0; doc < starts.Length - 1; doc++)
+        {
+            for (var i = starts[doc]; i < starts[doc + 1]; i++)
+                docs[ords[i]][doc >> 6] |= 1L << (doc & 63);
+        }
+
+        return docs;
     }
 
     /// <summary>Each document's only ordinal (-1 for none), or null when some document has several.</summary>
@@ -165,4 +181,12 @@ internal sealed record SegmentBytes(int[] OrdByDoc, byte[] Bytes, int[] Starts)
 /// Document d has the segment ordinals <c>Ords[Starts[d]..Starts[d + 1]]</c>, of <see cref="ValueCount"/> values; when no
 /// document has more than one, <see cref="Single"/> holds each document's ordinal (-1 for none) in one read.
 /// </summary>
-internal sealed record SegmentOrdinals(int[] Starts, int[] Ords, int ValueCount, int[]? Single);
+/// <summary>
+/// A sorted-set column: each document's ordinals (<see cref="Starts"/>/<see cref="Ords"/>), the only one where every document has at most one
+/// (<see cref="Single"/>, -1 for none), and for a field of few values each value's documents as bit-set words (<see cref="ValueDocs"/>).
+/// </summary>
+internal sealed record SegmentOrdinals(int[] Starts, int[] Ords, int ValueCount, int[]? Single, long[][]? ValueDocs)
+{
+    /// <summary>Fields of at most this many values in a segment keep their values' documents as bit sets.</summary>
+    public const int MaxValueDocs = 64;
+}

@@ -51,21 +51,34 @@ internal static partial class TermAtATimeSearch
         private readonly int maxDoc = leaf.AtomicReader.MaxDoc;
         private readonly ScoreArrays arrays = ScoreArrays.ForSegment(leaf.AtomicReader.MaxDoc);
 
-        public void Collect(
+        /// <summary>
+        /// Collects the segment's matches; returns how many hits it withheld from the collector because they cannot be
+        /// among the <paramref name="competition"/>'s best (only when the collector says all it is given are hits).
+        /// </summary>
+        public int Collect(
             ICollector collector, CurrentScore score, bool optionalScores, (DocValuesFilter? Filter, Predicate<int>? Matcher) accepted, Predicate<int>? ranks,
             CompetitiveScores? competition)
         {
             if (Match(optionalScores, only: null, accepted.Matcher, ranks, competition) is not { } candidates)
-                return;
-            if (collector is IMatchSetCollector sets)
-                candidates = sets.Take(candidates, accepted.Filter);
+                return 0;
+            var (docs, allHits) = collector is IMatchSetCollector sets ? sets.Take(candidates, accepted.Filter) : (candidates, false);
+            var needed = allHits && competition is not null ? competition.Threshold : float.NegativeInfinity;
             var total = arrays.Total;
-            for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
+            var withheld = 0;
+            for (var doc = NextOf(docs, 0); doc >= 0; doc = NextOf(docs, doc + 1))
             {
+                if (total[doc] < needed)
+                {
+                    withheld++;
+                    continue;
+                }
+
                 score.Doc = doc;
                 score.Value = total[doc];
                 collector.Collect(doc);
             }
+
+            return withheld;
         }
 
         /// <summary>The full scores of <paramref name="only"/> (valid at those documents).</summary>
@@ -79,7 +92,7 @@ internal static partial class TermAtATimeSearch
         /// The matching documents (among <paramref name="only"/> when given), their scores in the total array; null when none
         /// can match. With a <paramref name="competition"/>, the clauses that only add to scores are read only for the
         /// documents that may still reach it when one of them is a phrase (the costly ones), and its best scores take in the
-        /// documents scored in full.
+        /// documents scored in full (all ranked ones when no phrase).
         /// </summary>
         private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts, Predicate<int>? ranks, CompetitiveScores? competition)
         {
@@ -108,8 +121,7 @@ internal static partial class TermAtATimeSearch
             {
                 var scored = Kept(candidates, ranks);
                 var boosts = optional.Concat(Of(bound, Role.Boost)).ToList();
-                competition = boosts.Any(b => b.Scorer is not null and not ColumnTermScorer) ? competition : null;
-                if (competition is not null && boosts.All(b => b.Max is not null))
+                if (competition is not null && boosts.Any(b => b.Scorer is not null and not ColumnTermScorer) && boosts.All(b => b.Max is not null))
                     scored = competition.Contenders(scored, total, boosts.Sum(b => b.Max!.Value), arrays.Bits(maxDoc));
                 foreach (var clause in boosts)
                     Add(clause, scored, candidates, total, Mode.Boost);

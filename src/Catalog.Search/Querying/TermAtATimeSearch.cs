@@ -52,10 +52,13 @@ internal static partial class TermAtATimeSearch
         /// exact-name and phrase boosts) are not read when a clause is required: they never change which
         /// documents match, only their scores, which an order other than relevance does not use (see <see cref="Rescore"/>).
         /// When the collector keeps only the <paramref name="best"/> documents by score from the first, a document that cannot
-        /// be among them may be collected with a partial score (<see cref="CompetitiveScores"/>).
+        /// be among them may be collected with a partial score (<see cref="CompetitiveScores"/>), and when the collector
+        /// passes every document it is given on as a hit (<see cref="IMatchSetCollector"/>), a hit that cannot be among them
+        /// may be withheld: returns how many were, to be added to the collector's count.
         /// </summary>
-        public void Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null, int? best = null)
+        public int Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null, int? best = null)
         {
+            var withheld = 0;
             var competition = best is { } size && optionalScores ? new CompetitiveScores(size) : null;
             var score = new CurrentScore();
             foreach (var leaf in searcher.IndexReader.Leaves)
@@ -66,8 +69,10 @@ internal static partial class TermAtATimeSearch
                 collector.SetNextReader(leaf);
                 collector.SetScorer(score);
                 var ranks = ranked is null ? null : ranked.Matcher(leaf.AtomicReader) ?? (_ => false);
-                new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
+                withheld += new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
             }
+
+            return withheld;
         }
 
         /// <summary>Gives the hits their full scores (every clause read, only for these documents).</summary>

@@ -6,7 +6,8 @@ namespace Catalog.Search.Tests.Querying;
 /// A first page in relevance order reads the phrase and exact-name boosts only for titles that can still reach it
 /// (<see cref="Catalog.Search.Querying.CompetitiveScores"/>). The titles here are named by three to five of a few words in any order, so the
 /// two words of a query match most titles and the phrase boost (never an exact name), which depends on the order, decides the page
-/// with the length norm. The titles are indexed in random order, so ties do not follow the segments.
+/// with the length norm. The titles are indexed in random order, so ties do not follow the segments. Hits that cannot reach
+/// the page are not handed to the page's collector but still counted.
 /// </summary>
 public sealed class CompetitiveScoresTests : IDisposable
 {
@@ -24,16 +25,18 @@ public sealed class CompetitiveScoresTests : IDisposable
     }
 
     [Fact]
-    public void A_first_page_by_relevance_holds_the_best_titles_with_their_full_scores()
+    public void A_first_page_by_relevance_holds_the_best_titles_with_their_full_scores_and_counts_every_title()
     {
         Gen.Int[0, Words.Length - 1].Array[2].Select(Gen.Int[1, 8]).Sample((words, first) =>
         {
             var text = string.Join(' ', words.Select(w => Words[w]));
-            var all = harness.Find(text, first: 1000).Hits;
+            var all = harness.Find(text, first: 1000);
 
-            var page = harness.Find(text, first: first).Hits;
+            var page = harness.Find(text, first: first);
 
-            Assert.Equal(all.Take(first).Select(hit => (hit.TitleId, hit.Score)), page.Select(hit => (hit.TitleId, hit.Score)));
+            Assert.Equal(all.Hits.Take(first).Select(hit => (hit.TitleId, hit.Score)), page.Hits.Select(hit => (hit.TitleId, hit.Score)));
+            Assert.Equal(all.TotalCount, page.TotalCount);
+            Assert.Equal(all.TotalCount > first, page.HasNextPage);
         }, iter: 200);
     }
 
