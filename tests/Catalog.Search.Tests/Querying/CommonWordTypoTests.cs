@@ -4,7 +4,7 @@ namespace Catalog.Search.Tests.Querying;
 
 /// <summary>
 /// "Min typos": a word many titles hold is taken as spelled right and does not match its typo neighbours;
-/// a rare or unknown word keeps its typo tolerance.
+/// a rare or unknown word keeps its typo tolerance, in any script.
 /// </summary>
 public sealed class CommonWordTypoTests : IDisposable
 {
@@ -16,6 +16,8 @@ public sealed class CommonWordTypoTests : IDisposable
             Titled("live-wire", "Live Wire"),
             Titled("lose-control", "Lose Control"),
             Titled("the-lobe", "The Lobe"),
+            Titled("moscow", "Москва"),
+            Titled("amelie", "Amélie"),
         ],
         Now);
 
@@ -45,6 +47,13 @@ public sealed class CommonWordTypoTests : IDisposable
         var ids = harness.Ids("lovr");
 
         Assert.Equal(8, ids.Count(id => id.StartsWith("love-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Typos_are_found_in_other_scripts_and_in_folded_accented_words()
+    {
+        Assert.Equal("moscow", harness.Ids("Москвв").FirstOrDefault());
+        Assert.Equal("amelie", harness.Ids("amelei").FirstOrDefault());
     }
 
     public void Dispose() => harness.Dispose();
