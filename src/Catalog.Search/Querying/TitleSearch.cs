@@ -147,7 +147,7 @@ public sealed class TitleSearch(
     /// A spelling correction from the index's words, kept only when it finds more titles, with its best
     /// few titles (the seeds of related titles when the query itself found few): one pass for both.
     /// </summary>
-    private (string Text, IReadOnlyList<int> Best)? Correction(IndexSearcher searcher, UserQuery query, Filter filter, int found)
+    private (string Text, IReadOnlyList<int> Best)? Correction(IndexSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
     {
         if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
             return null;
@@ -155,11 +155,14 @@ public sealed class TitleSearch(
         return count > found ? (text, best) : null;
     }
 
-    /// <summary>The best few documents of a query and how many it matches.</summary>
-    private static (IReadOnlyList<int> Docs, int Count) Best(IndexSearcher searcher, Query query, Filter filter)
+    /// <summary>The best few documents of a query and how many it matches (term at a time when the query has that shape).</summary>
+    private static (IReadOnlyList<int> Docs, int Count) Best(IndexSearcher searcher, Query query, DocValuesFilter filter)
     {
         var top = TopScoreDocCollector.Create(FewResults, docsScoredInOrder: false);
-        searcher.Search(RandomAccessFiltering.Apply(query, filter), top);
+        if (TermAtATimeSearch.Prepare(searcher, query) is { } prepared)
+            prepared.Search(top, optionalScores: true, accepted: filter, ranked: filter, best: FewResults);
+        else
+            searcher.Search(RandomAccessFiltering.Apply(query, filter), top);
         return ([.. top.GetTopDocs().ScoreDocs.Select(d => d.Doc)], top.TotalHits);
     }
 }
