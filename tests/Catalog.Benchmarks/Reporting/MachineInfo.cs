@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace Catalog.Benchmarks.Reporting;
 
@@ -13,7 +15,28 @@ internal static class MachineInfo
             .Row("OS", RuntimeInformation.OSDescription)
             .Row(".NET", RuntimeInformation.FrameworkDescription)
             .Row("GC", System.Runtime.GCSettings.IsServerGC ? "server" : "workstation (concurrent)")
+            .Row("CPU speed probe", SpeedProbe())
             .Row("settings", settings);
+
+    /// <summary>
+    /// A fixed CPU-bound task timed at the start of the run: on a shared virtual machine the same code runs at different
+    /// speeds from hour to hour, and results from two runs compare only together with their probes.
+    /// </summary>
+    private static string SpeedProbe()
+    {
+        var data = new byte[16 << 20];
+        new Random(1).NextBytes(data);
+        var best = double.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            for (var block = 0; block < 16; block++)
+                SHA256.HashData(data);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return $"SHA-256 of 256 MiB in {best:F0} ms (best of 3; lower is a faster machine)";
+    }
 
     private static string CpuModel() =>
         ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
