@@ -11,9 +11,10 @@ namespace Catalog.Search.Querying;
 /// owned by a requested facet ("split" clauses); each document it matches is tested against those
 /// clauses, reaches the hits only when it passes them all, and is counted for every field whose own
 /// clauses are the only ones it fails. The query is scored once, however many facets are filtered.
-/// The pass filter itself is also tested in the collector, once per matching document: as the query's
-/// accepted documents it was tested once per posting of every term a word expands to (exact, prefix,
-/// joined and typo terms in several fields), several times per matching title.
+/// The pass filter itself is tested in the collector, once per matching document (as the query's accepted
+/// documents it would be tested once per posting of every term a word expands to), unless the term-at-a-time
+/// search hands over a segment's matches already filtered by it (<see cref="IMatchSetCollector"/>); with no
+/// split clause, such a set is all hits and its facets are counted field by field over the set.
 /// </summary>
 internal sealed class DisjunctiveFacets
 {
