@@ -46,6 +46,9 @@ internal sealed class DisjunctiveFacets
     /// <summary>The filter every counted or collected document passes: availability and every clause no requested facet owns.</summary>
     public DocValuesFilter PassFilter { get; }
 
+    /// <summary>Whether some documents passing <see cref="PassFilter"/> fail a facet's own clause (and are counted, never hits).</summary>
+    public bool SplitsFilter => split.Length > 0;
+
     /// <summary>
     /// The collector of the pass (run the query without a filter): counts facets over the documents passing
     /// <see cref="PassFilter"/> and hands those passing every clause to <paramref name="hits"/>.

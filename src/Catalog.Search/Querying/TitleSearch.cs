@@ -51,7 +51,8 @@ public sealed class TitleSearch(
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
 
         var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
-        var page = Paging.Run(searcher, query.Query, filter: null, sort, first, after, facets.Around, scores: !query.IsEmpty, facets.PassFilter, filter);
+        var page = Paging.Run(searcher, query.Query, filter: null, sort, first, after, facets.Around, scores: !query.IsEmpty, facets.PassFilter,
+            ranked: facets.SplitsFilter ? filter : null);
         var hits = page.Hits.Select(hit => new SearchHit(
             Paging.IdOf(hit),
             SearchCursor.Encode(fingerprint, hit),
