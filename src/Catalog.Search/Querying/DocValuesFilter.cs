@@ -1,3 +1,4 @@
+using System.Numerics;
 using Catalog.Core.Ranking;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
@@ -11,7 +12,8 @@ namespace Catalog.Search.Querying;
 /// document lists), so it offers random access and can be tested hit by hit: the numeric fields are read
 /// the same way whatever type they were indexed with, and documents without a value never match a range.
 /// </summary>
-internal sealed class DocValuesFilter(string description, Func<AtomicReader, Predicate<int>?> matcher) : Filter
+internal sealed class DocValuesFilter(
+    string description, Func<AtomicReader, Predicate<int>?> matcher, Func<AtomicReader, Action<FixedBitSet>?>? retainer = null) : Filter
 {
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
@@ -23,31 +25,81 @@ internal sealed class DocValuesFilter(string description, Func<AtomicReader, Pre
     /// <summary>The segment's test of a document (deleted documents not excluded), or null when no document of the segment matches.</summary>
     public Predicate<int>? Matcher(AtomicReader reader) => matcher(reader);
 
+    /// <summary>
+    /// The segment's removal of the documents the filter rejects from a set, or null when no document of the segment
+    /// matches: column by column for the filters that have it (availability, ranges, and all of several), else
+    /// through <see cref="Matcher"/> one document at a time.
+    /// </summary>
+    public Action<FixedBitSet>? Retainer(AtomicReader reader)
+    {
+        if (retainer is not null)
+            return retainer(reader);
+        return Matcher(reader) is { } match ? docs => Retain(docs, new PredicateTest(match)) : null;
+    }
+
+    /// <summary>Clears the documents of <paramref name="docs"/> that <paramref name="test"/> rejects, a word at a time.</summary>
+    private static void Retain<TTest>(FixedBitSet docs, TTest test)
+        where TTest : struct, IDocTest
+    {
+        var words = docs.GetBits();
+        var wordCount = FixedBitSet.Bits2words(docs.Length);
+        for (var w = 0; w < wordCount; w++)
+        {
+            var kept = words[w];
+            for (var word = (ulong)words[w]; word != 0; word &= word - 1)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                if (!test.Keeps((w << 6) + bit))
+                    kept &= ~(1L << bit);
+            }
+
+            words[w] = kept;
+        }
+    }
+
     public override string ToString() => description;
 
     /// <summary>Documents every filter accepts.</summary>
     public static DocValuesFilter AllOf(IReadOnlyList<DocValuesFilter> filters) =>
-        filters.Count == 1 ? filters[0] : new($"all({string.Join(", ", filters)})", reader =>
-        {
-            var matches = new Predicate<int>[filters.Count];
-            for (var i = 0; i < matches.Length; i++)
+        filters.Count == 1 ? filters[0] : new(
+            $"all({string.Join(", ", filters)})",
+            reader =>
             {
-                if (filters[i].Matcher(reader) is not { } match)
-                    return null;
-                matches[i] = match;
-            }
-
-            return doc =>
-            {
-                foreach (var match in matches)
+                var matches = new Predicate<int>[filters.Count];
+                for (var i = 0; i < matches.Length; i++)
                 {
-                    if (!match(doc))
-                        return false;
+                    if (filters[i].Matcher(reader) is not { } match)
+                        return null;
+                    matches[i] = match;
                 }
 
-                return true;
-            };
-        });
+                return doc =>
+                {
+                    foreach (var match in matches)
+                    {
+                        if (!match(doc))
+                            return false;
+                    }
+
+                    return true;
+                };
+            },
+            reader =>
+            {
+                var retainers = new Action<FixedBitSet>[filters.Count];
+                for (var i = 0; i < retainers.Length; i++)
+                {
+                    if (filters[i].Retainer(reader) is not { } retain)
+                        return null;
+                    retainers[i] = retain;
+                }
+
+                return docs =>
+                {
+                    foreach (var retain in retainers)
+                        retain(docs);
+                };
+            });
 
     /// <summary>Documents whose value of <paramref name="field"/> lies in [min, max].</summary>
     public static DocValuesFilter Range(string field, long min, long max) =>
@@ -65,14 +117,10 @@ internal sealed class DocValuesFilter(string description, Func<AtomicReader, Pre
 
     /// <summary>Available at <paramref name="nowTicks"/>: added at or before it and not expired.</summary>
     public static DocValuesFilter AvailableAt(long nowTicks) =>
-        new($"available@{nowTicks}", reader =>
-        {
-            var added = SegmentColumns.Longs(reader, IndexFields.AddedAt);
-            var until = SegmentColumns.Longs(reader, IndexFields.AvailableUntil);
-            if (added is null || until is null)
-                return null;
-            return doc => added[doc] <= nowTicks && until[doc] > nowTicks;
-        });
+        new(
+            $"available@{nowTicks}",
+            reader => AvailableTest.Of(reader, nowTicks) is { } test ? test.Keeps : null,
+            reader => AvailableTest.Of(reader, nowTicks) is { } test ? docs => Retain(docs, test) : null);
 
     /// <summary>Weighted rating (catalog mean and prior votes given) at least <paramref name="min"/>.</summary>
     public static DocValuesFilter WeightedRatingAtLeast(double min, double catalogMean, double priorVotes) =>
@@ -104,4 +152,26 @@ internal sealed class PredicateDocIdSet(int maxDoc, IBits? acceptDocs, Predicate
     : FieldCacheDocIdSet(maxDoc, acceptDocs)
 {
     protected override bool MatchDoc(int doc) => match(doc);
+}
+
+/// <summary>A per-document test as a struct, so a loop over many documents is specialized for it.</summary>
+internal interface IDocTest
+{
+    bool Keeps(int doc);
+}
+
+internal readonly struct PredicateTest(Predicate<int> keeps) : IDocTest
+{
+    public bool Keeps(int doc) => keeps(doc);
+}
+
+/// <summary>Added at or before now and not expired, on one segment's columns.</summary>
+internal readonly struct AvailableTest(long[] added, long[] until, long nowTicks) : IDocTest
+{
+    public static AvailableTest? Of(AtomicReader reader, long nowTicks) =>
+        SegmentColumns.Longs(reader, IndexFields.AddedAt) is { } added && SegmentColumns.Longs(reader, IndexFields.AvailableUntil) is { } until
+            ? new AvailableTest(added, until, nowTicks)
+            : null;
+
+    public bool Keeps(int doc) => added[doc] <= nowTicks && until[doc] > nowTicks;
 }

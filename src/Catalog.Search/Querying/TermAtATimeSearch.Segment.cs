@@ -56,10 +56,10 @@ internal static partial class TermAtATimeSearch
         /// among the <paramref name="competition"/>'s best (only when the collector says all it is given are hits).
         /// </summary>
         public int Collect(
-            ICollector collector, CurrentScore score, bool optionalScores, (DocValuesFilter? Filter, Predicate<int>? Matcher) accepted, Predicate<int>? ranks,
+            ICollector collector, CurrentScore score, bool optionalScores, (DocValuesFilter? Filter, Action<FixedBitSet>? Retain) accepted, Action<FixedBitSet>? ranks,
             CompetitiveScores? competition)
         {
-            if (Match(optionalScores, only: null, accepted.Matcher, ranks, competition) is not { } candidates)
+            if (Match(optionalScores, only: null, accepted.Retain, ranks, competition) is not { } candidates)
                 return 0;
             var (docs, allHits) = collector is IMatchSetCollector sets ? sets.Take(candidates, accepted.Filter) : (candidates, false);
             var needed = allHits && competition is not null ? competition.Threshold : float.NegativeInfinity;
@@ -94,7 +94,7 @@ internal static partial class TermAtATimeSearch
         /// documents that may still reach it when one of them is a phrase (the costly ones), and its best scores take in the
         /// documents scored in full (all ranked ones when no phrase).
         /// </summary>
-        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Predicate<int>? accepts, Predicate<int>? ranks, CompetitiveScores? competition)
+        private FixedBitSet? Match(bool optionalScores, FixedBitSet? only, Action<FixedBitSet>? accepts, Action<FixedBitSet>? ranks, CompetitiveScores? competition)
         {
             var bound = clauses.Select(c => (Bound: Bound.Of(c.Node, leaf), c.Role)).ToList();
             if (bound.Any(c => c.Role == Role.Required && c.Bound is null))
@@ -114,7 +114,7 @@ internal static partial class TermAtATimeSearch
                 Add(required[0], only, candidates, total, Mode.Join);
             }
 
-            Drop(candidates, accepts);
+            accepts?.Invoke(candidates);
             foreach (var clause in required.Skip(1))
                 Add(clause, candidates, candidates, total, Mode.Narrow);
             if (optionalScores)
@@ -135,29 +135,14 @@ internal static partial class TermAtATimeSearch
             clauses.Where(c => c.Role == role && c.Bound is not null).Select(c => c.Bound!);
 
         /// <summary>The candidates <paramref name="keeps"/> keeps (all of them, the same set, when it is null).</summary>
-        private FixedBitSet Kept(FixedBitSet candidates, Predicate<int>? keeps)
+        private FixedBitSet Kept(FixedBitSet candidates, Action<FixedBitSet>? keeps)
         {
             if (keeps is null)
                 return candidates;
             var kept = arrays.Bits(maxDoc);
-            for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
-            {
-                if (keeps(doc))
-                    kept.Set(doc);
-            }
-
+            kept.Or(candidates);
+            keeps(kept);
             return kept;
-        }
-
-        private static void Drop(FixedBitSet candidates, Predicate<int>? accepts)
-        {
-            if (accepts is null)
-                return;
-            for (var doc = NextOf(candidates, 0); doc >= 0; doc = NextOf(candidates, doc + 1))
-            {
-                if (!accepts(doc))
-                    candidates.Clear(doc);
-            }
         }
 
         /// <summary>

@@ -46,7 +46,7 @@ internal static partial class TermAtATimeSearch
 
         /// <summary>
         /// Collects every match <paramref name="accepted"/> lets through (the others are dropped before the clauses
-        /// after the first are read; a null matcher of the filter accepts nothing). The clauses that only add to
+        /// after the first are read; a segment the filter wholly rejects is skipped). The clauses that only add to
         /// scores are read only for the documents <paramref name="ranked"/> lets through when it is given: the
         /// collector may count the others but never ranks them. Without <paramref name="optionalScores"/> the optional clauses (stop words, the
         /// exact-name and phrase boosts) are not read when a clause is required: they never change which
@@ -63,12 +63,12 @@ internal static partial class TermAtATimeSearch
             var score = new CurrentScore();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                var accepts = accepted?.Matcher(leaf.AtomicReader);
+                var accepts = accepted?.Retainer(leaf.AtomicReader);
                 if (accepted is not null && accepts is null)
                     continue;
                 collector.SetNextReader(leaf);
                 collector.SetScorer(score);
-                var ranks = ranked is null ? null : ranked.Matcher(leaf.AtomicReader) ?? (_ => false);
+                var ranks = ranked is null ? null : ranked.Retainer(leaf.AtomicReader) ?? (docs => docs.Clear(0, docs.Length));
                 withheld += new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
             }
 
