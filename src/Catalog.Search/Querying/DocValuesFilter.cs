@@ -27,7 +27,7 @@ internal sealed class DocValuesFilter(
 
     /// <summary>
     /// The segment's removal of the documents the filter rejects from a set, or null when no document of the segment
-    /// matches: column by column for the filters that have it (availability, ranges, and all of several), else
+    /// matches: availability over its columns, several filters one after the other over the whole set, any other
     /// through <see cref="Matcher"/> one document at a time.
     /// </summary>
     public Action<FixedBitSet>? Retainer(AtomicReader reader)
@@ -63,17 +63,8 @@ internal sealed class DocValuesFilter(
     public static DocValuesFilter AllOf(IReadOnlyList<DocValuesFilter> filters) =>
         filters.Count == 1 ? filters[0] : new(
             $"all({string.Join(", ", filters)})",
-            reader =>
-            {
-                var matches = new Predicate<int>[filters.Count];
-                for (var i = 0; i < matches.Length; i++)
-                {
-                    if (filters[i].Matcher(reader) is not { } match)
-                        return null;
-                    matches[i] = match;
-                }
-
-                return doc =>
+            reader => EachOf(filters, filter => filter.Matcher(reader)) is { } matches
+                ? doc =>
                 {
                     foreach (var match in matches)
                     {
@@ -82,24 +73,30 @@ internal sealed class DocValuesFilter(
                     }
 
                     return true;
-                };
-            },
-            reader =>
-            {
-                var retainers = new Action<FixedBitSet>[filters.Count];
-                for (var i = 0; i < retainers.Length; i++)
-                {
-                    if (filters[i].Retainer(reader) is not { } retain)
-                        return null;
-                    retainers[i] = retain;
                 }
-
-                return docs =>
+                : null,
+            reader => EachOf(filters, filter => filter.Retainer(reader)) is { } retainers
+                ? docs =>
                 {
                     foreach (var retain in retainers)
                         retain(docs);
-                };
-            });
+                }
+                : null);
+
+    /// <summary>Each filter's part for a segment, or null when one of them rejects the whole segment.</summary>
+    private static T[]? EachOf<T>(IReadOnlyList<DocValuesFilter> filters, Func<DocValuesFilter, T?> part)
+        where T : class
+    {
+        var parts = new T[filters.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (part(filters[i]) is not { } one)
+                return null;
+            parts[i] = one;
+        }
+
+        return parts;
+    }
 
     /// <summary>Documents whose value of <paramref name="field"/> lies in [min, max].</summary>
     public static DocValuesFilter Range(string field, long min, long max) =>
