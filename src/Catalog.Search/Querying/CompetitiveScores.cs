@@ -1,4 +1,3 @@
-using System.Numerics;
 using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
@@ -29,16 +28,10 @@ internal sealed class CompetitiveScores(int size)
         if (best.Count < size)
             return docs;
         var threshold = Threshold;
-        var words = docs.GetBits();
-        var wordCount = FixedBitSet.Bits2words(docs.Length);
-        for (var w = 0; w < wordCount; w++)
+        foreach (var doc in new SetBits(docs))
         {
-            for (var word = (ulong)words[w]; word != 0; word &= word - 1)
-            {
-                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
-                if ((total[doc] + most) * (1 + Margin) >= threshold)
-                    into.Set(doc);
-            }
+            if ((total[doc] + most) * (1 + Margin) >= threshold)
+                into.Set(doc);
         }
 
         return into;
@@ -47,13 +40,8 @@ internal sealed class CompetitiveScores(int size)
     /// <summary>Takes in the full scores of <paramref name="docs"/>.</summary>
     public void Record(FixedBitSet docs, float[] total)
     {
-        var words = docs.GetBits();
-        var wordCount = FixedBitSet.Bits2words(docs.Length);
-        for (var w = 0; w < wordCount; w++)
-        {
-            for (var word = (ulong)words[w]; word != 0; word &= word - 1)
-                Add(total[(w << 6) + BitOperations.TrailingZeroCount(word)]);
-        }
+        foreach (var doc in new SetBits(docs))
+            Add(total[doc]);
     }
 
     private void Add(float score)

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Catalog.Core.Ranking;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
@@ -37,23 +36,14 @@ internal sealed class DocValuesFilter(
         return Matcher(reader) is { } match ? docs => Retain(docs, new PredicateTest(match)) : null;
     }
 
-    /// <summary>Clears the documents of <paramref name="docs"/> that <paramref name="test"/> rejects, a word at a time.</summary>
+    /// <summary>Clears the documents of <paramref name="docs"/> that <paramref name="test"/> rejects.</summary>
     private static void Retain<TTest>(FixedBitSet docs, TTest test)
         where TTest : struct, IDocTest
     {
-        var words = docs.GetBits();
-        var wordCount = FixedBitSet.Bits2words(docs.Length);
-        for (var w = 0; w < wordCount; w++)
+        foreach (var doc in new SetBits(docs))
         {
-            var kept = words[w];
-            for (var word = (ulong)words[w]; word != 0; word &= word - 1)
-            {
-                var bit = BitOperations.TrailingZeroCount(word);
-                if (!test.Keeps((w << 6) + bit))
-                    kept &= ~(1L << bit);
-            }
-
-            words[w] = kept;
+            if (!test.Keeps(doc))
+                docs.Clear(doc);
         }
     }
 

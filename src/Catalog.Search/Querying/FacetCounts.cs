@@ -90,26 +90,18 @@ internal sealed class FacetCounts
         }
         if (column.Single is { } single)
         {
-            for (var w = 0; w < wordCount; w++)
-            {
-                for (var word = (ulong)words[w]; word != 0; word &= word - 1)
-                    counts[single[(w << 6) + BitOperations.TrailingZeroCount(word)] + 1]++;
-            }
-
+            foreach (var doc in new SetBits(docs))
+                counts[single[doc] + 1]++;
             return;
         }
 
         var ords = column.Ords;
         var starts = column.Starts;
-        for (var w = 0; w < wordCount; w++)
+        foreach (var doc in new SetBits(docs))
         {
-            for (var word = (ulong)words[w]; word != 0; word &= word - 1)
-            {
-                var doc = (w << 6) + BitOperations.TrailingZeroCount(word);
-                var end = starts[doc + 1];
-                for (var i = starts[doc]; i < end; i++)
-                    counts[ords[i] + 1]++;
-            }
+            var end = starts[doc + 1];
+            for (var i = starts[doc]; i < end; i++)
+                counts[ords[i] + 1]++;
         }
     }
 

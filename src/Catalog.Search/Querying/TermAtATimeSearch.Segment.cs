@@ -65,7 +65,7 @@ internal static partial class TermAtATimeSearch
             var needed = allHits && competition is not null ? competition.Threshold : float.NegativeInfinity;
             var total = arrays.Total;
             var withheld = 0;
-            for (var doc = NextOf(docs, 0); doc >= 0; doc = NextOf(docs, doc + 1))
+            foreach (var doc in new SetBits(docs))
             {
                 if (total[doc] < needed)
                 {
@@ -157,7 +157,7 @@ internal static partial class TermAtATimeSearch
             Evaluate(clause, restrict, restrict?.Cardinality ?? 0, matched, scores, depth: 0);
             if (mode == Mode.Narrow)
                 candidates.And(matched);
-            for (var doc = NextOf(matched, 0); doc >= 0; doc = NextOf(matched, doc + 1))
+            foreach (var doc in new SetBits(matched))
             {
                 if (mode == Mode.Join && !candidates.Get(doc))
                 {
@@ -193,11 +193,11 @@ internal static partial class TermAtATimeSearch
                 var childMatched = arrays.Bits(maxDoc);
                 var childScores = arrays.Scores(depth + 1);
                 Evaluate(child, restrict, restrictCount, childMatched, childScores, depth + 1);
-                for (var doc = NextOf(childMatched, 0); doc >= 0; doc = NextOf(childMatched, doc + 1))
+                foreach (var doc in new SetBits(childMatched))
                     fold.Found(doc, childScores[doc]);
             }
 
-            for (var doc = NextOf(matched, 0); doc >= 0; doc = NextOf(matched, doc + 1))
+            foreach (var doc in new SetBits(matched))
                 into[doc] = fold.Max[doc] + ((fold.Sum[doc] - fold.Max[doc]) * node.Tie);
         }
 

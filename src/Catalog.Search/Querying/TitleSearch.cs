@@ -161,7 +161,7 @@ public sealed class TitleSearch(
     {
         var top = TopScoreDocCollector.Create(FewResults, docsScoredInOrder: false);
         if (TermAtATimeSearch.Prepare(searcher, query) is { } prepared)
-            prepared.Search(top, optionalScores: true, accepted: filter, ranked: filter, best: FewResults);
+            prepared.Search(top, optionalScores: true, accepted: filter, best: FewResults);
         else
             searcher.Search(RandomAccessFiltering.Apply(query, filter), top);
         return ([.. top.GetTopDocs().ScoreDocs.Select(d => d.Doc)], top.TotalHits);
