@@ -1,5 +1,6 @@
 using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Reviews;
+using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Titles;
 using Catalog.Store.Writes;
 using GraphQL;
@@ -22,6 +23,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ViewerRateLimiter>();
         services.AddSingleton<CatalogMeanRating>();
         services.AddScoped<TitleReader>();
+        services.AddScoped<SimilarTitlesReader>();
         services.AddScoped<ReviewReader>();
         services.AddScoped<ReviewService>();
         services.AddScoped<TitleEditor>();

@@ -12,7 +12,7 @@ using static Catalog.Api.Tests.GraphQL.ApiSeeding;
 
 namespace Catalog.Api.Tests.GraphQL;
 
-/// <summary>No N+1: a page of titles with trailers, ratings and reviews costs a fixed number of store commands.</summary>
+/// <summary>No N+1: a page of titles with trailers, ratings, reviews and similar titles costs a fixed number of store commands.</summary>
 public sealed class BatchingTests(BatchingTests.CountingApi api) : IClassFixture<BatchingTests.CountingApi>
 {
     public sealed class CountingApi : CatalogApiFactory, IAsyncLifetime
@@ -31,6 +31,7 @@ public sealed class BatchingTests(BatchingTests.CountingApi api) : IClassFixture
             var titles = Enumerable.Range(0, 20).Select(i => NewTitle($"batch-{i}", $"Batch {i}", t =>
             {
                 (t.RatingSum, t.RatingCount) = (7 * i, i);
+                t.Tags = ["batch-family"];
                 t.Trailers =
                 [
                     new Trailer { Id = $"batch-{i}-a", TitleId = t.Id, Url = $"https://vimeo.com/{i}1", Site = TrailerSite.Vimeo },
@@ -94,5 +95,25 @@ public sealed class BatchingTests(BatchingTests.CountingApi api) : IClassFixture
         Assert.Equal(2, response.Data.At("t19.reviews.nodes").GetArrayLength());
         Assert.Equal("review:batch-19-2", (await client.PostGraphQLAsync("""{ title(id: "batch-19") { reviews(first: 1) { nodes { id } } } }"""))
             .EnsureSuccess().Data.At("title.reviews.nodes.0.id").GetString());
+    }
+
+    [Fact]
+    public async Task Similar_titles_of_twenty_titles_take_one_store_command_for_all_of_them()
+    {
+        var fields = string.Join('\n', Enumerable.Range(0, 20).Select(i => $"t{i}: title(id: \"batch-{i}\") {{ id similar(first: 3) {{ id name }} }}"));
+        var client = api.CreateClient();
+
+        api.Commands.Reset();
+        var response = (await client.PostGraphQLAsync("{\n" + fields + "\n}")).EnsureSuccess();
+
+        // The twenty titles; then the rows of every similar title at once.
+        Assert.Equal(2, api.Commands.Count);
+        foreach (var i in Enumerable.Range(0, 20))
+        {
+            var similar = response.Data.At($"t{i}.similar").EnumerateArray().Select(s => s.At("id").GetString()).ToList();
+            Assert.Equal(3, similar.Count);
+            Assert.All(similar, id => Assert.StartsWith("batch-", id, StringComparison.Ordinal));
+            Assert.DoesNotContain($"batch-{i}", similar);
+        }
     }
 }

@@ -45,10 +45,5 @@ public static class RailQueries
         title.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TitleType>>>>("similar")
             .Description("Titles related by tags, genres and people.")
             .FirstArgument(10)
-            .ResolveAsync(async c =>
-            {
-                var first = Paging.First(c, 10);
-                var ids = await SearchAccess.Engine(c).SimilarAsync(c.Source.Id, first, c.CancellationToken);
-                return await c.Service<TitleReader>().LoadInOrderAsync(ids, c.CancellationToken);
-            });
+            .Resolve(c => c.Service<SimilarTitlesReader>().Load(c.Source.Id, Paging.First(c, 10)));
 }

@@ -31,7 +31,8 @@ public sealed class TitleReader
         return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
     }
 
-    private async Task<IReadOnlyDictionary<string, Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>The titles of <paramref name="ids"/> the store has, by id, in one read.</summary>
+    public async Task<IReadOnlyDictionary<string, Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
             return new Dictionary<string, Title>();
