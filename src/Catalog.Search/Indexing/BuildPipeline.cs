@@ -17,9 +17,9 @@ internal static class BuildPipeline
     // Enough batches in flight to keep every indexing thread busy while the reader fetches a page.
     private const int BatchesInFlight = 8;
 
-    /// <summary>Indexes every title of <paramref name="titles"/>; returns how many. <paramref name="indexed"/> gets the running total after each batch.</summary>
+    /// <summary>Indexes every title of <paramref name="titles"/>, a batch per <paramref name="index"/> call; returns how many. <paramref name="indexed"/> gets the running total after each batch.</summary>
     public static async Task<long> RunAsync(
-        IAsyncEnumerable<Title> titles, Action<Title> index, int threads, Action<long> indexed, CancellationToken cancellationToken)
+        IAsyncEnumerable<Title> titles, Action<IReadOnlyList<Title>> index, int threads, Action<long> indexed, CancellationToken cancellationToken)
     {
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var batches = new BlockingCollection<List<Title>>(BatchesInFlight);
@@ -28,8 +28,7 @@ internal static class BuildPipeline
         {
             foreach (var batch in batches.GetConsumingEnumerable(failed.Token))
             {
-                foreach (var title in batch)
-                    index(title);
+                index(batch);
                 indexed(Interlocked.Add(ref processed, batch.Count));
             }
         })).ToList();

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
 using Catalog.Search.Schema;
@@ -24,8 +25,8 @@ public sealed class TitleDocumentBuilder
     private readonly List<FieldSlots> all = [];
     private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, tagsText, synopsis;
     private readonly Dictionary<string, (FieldSlots Indexed, FieldSlots Values)> facets = [];
-    private readonly Dictionary<string, FieldSlots> numbers = [];
-    private readonly FieldSlots ratingSum;
+    private readonly FieldSlots numbers;
+    private readonly BytesRef numberBytes = new(new byte[IndexFields.NumericColumns.Count * sizeof(long)]);
     private readonly Document document = new();
     private static readonly List<string> None = [];
 
@@ -47,7 +48,7 @@ public sealed class TitleDocumentBuilder
         peopleText = Replayed(IndexFields.People, TextField.TYPE_NOT_STORED);
         tagsText = Replayed(IndexFields.TagsText, TextField.TYPE_NOT_STORED);
         synopsis = Slots(() => new TextField(IndexFields.Synopsis, string.Empty, Field.Store.YES));
-        ratingSum = Slots(() => new DoubleDocValuesField(IndexFields.RatingSum, 0));
+        numbers = Slots(() => new BinaryDocValuesField(IndexFields.Numbers, new BytesRef()));
     }
 
     /// <summary>The term that identifies a title's document (UpdateDocument, DeleteDocuments).</summary>
@@ -126,24 +127,27 @@ public sealed class TitleDocumentBuilder
 
     /// <summary>
     /// Numbers are doc values only: every range filter, sort and rail reads them per document, and
-    /// indexed trie terms (~16 per long) were never queried.
+    /// indexed trie terms (~16 per long) were never queried. All of them go into one binary value
+    /// (see <see cref="IndexFields.Numbers"/>).
     /// </summary>
     private void AddNumbers(Document doc, Title title)
     {
-        if (title.EffectiveReleaseDate is { } released)
-        {
-            AddNumber(doc, IndexFields.ReleaseDay, FieldValues.Day(released));
-            AddNumber(doc, IndexFields.ReleaseYear, released.Year);
-        }
-
+        var released = title.EffectiveReleaseDate;
         var addedAt = FieldValues.Instant(title.AddedAt);
-        AddNumber(doc, IndexFields.AddedAt, addedAt);
-        AddNumber(doc, IndexFields.AvailableUntil, title.AvailableUntil is { } until ? FieldValues.Instant(until) : long.MaxValue);
-        var releasedAt = title.EffectiveReleaseDate is { } day ? FieldValues.Instant(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : addedAt;
-        AddNumber(doc, IndexFields.ComingAt, Math.Max(addedAt, releasedAt));
-        AddNumber(doc, IndexFields.RatingCount, title.RatingCount);
-        doc.Add(ratingSum.Next(title.RatingSum));
+        var releasedAt = released is { } day ? FieldValues.Instant(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : addedAt;
+        var slots = numberBytes.Bytes.AsSpan();
+        SetNumber(slots, IndexFields.ReleaseDay, released is { } releaseDay ? FieldValues.Day(releaseDay) : IndexFields.NoNumber);
+        SetNumber(slots, IndexFields.ReleaseYear, released?.Year ?? IndexFields.NoNumber);
+        SetNumber(slots, IndexFields.AddedAt, addedAt);
+        SetNumber(slots, IndexFields.AvailableUntil, title.AvailableUntil is { } until ? FieldValues.Instant(until) : long.MaxValue);
+        SetNumber(slots, IndexFields.ComingAt, Math.Max(addedAt, releasedAt));
+        SetNumber(slots, IndexFields.RatingSum, BitConverter.DoubleToInt64Bits(title.RatingSum));
+        SetNumber(slots, IndexFields.RatingCount, title.RatingCount);
+        doc.Add(numbers.Next(numberBytes));
     }
+
+    private static void SetNumber(Span<byte> slots, string column, long value) =>
+        BinaryPrimitives.WriteInt64LittleEndian(slots[(IndexFields.NumericSlot(column) * sizeof(long))..], value);
 
     /// <summary>The slots of a facet field, with no value added yet for this document.</summary>
     private (FieldSlots Indexed, FieldSlots Values) Values(string field)
@@ -166,17 +170,6 @@ public sealed class TitleDocumentBuilder
         seen.Add(value);
         doc.Add(slots.Indexed.Next(value));
         doc.Add(slots.Values.NextBytes(value));
-    }
-
-    private void AddNumber(Document doc, string field, long value)
-    {
-        if (!numbers.TryGetValue(field, out var slots))
-        {
-            slots = Slots(() => new NumericDocValuesField(field, 0));
-            numbers.Add(field, slots);
-        }
-
-        doc.Add(slots.Next(value));
     }
 
     private FieldSlots Text(string field, FieldType type) => Slots(() => new Field(field, string.Empty, type));
@@ -258,17 +251,10 @@ public sealed class TitleDocumentBuilder
             return field;
         }
 
-        public Field Next(long value)
+        public Field Next(BytesRef value)
         {
             var field = Take();
-            field.SetInt64Value(value);
-            return field;
-        }
-
-        public Field Next(double value)
-        {
-            var field = Take();
-            field.SetDoubleValue(value);
+            field.SetBytesValue(value);
             return field;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Catalog.Search.Schema;
@@ -17,10 +18,7 @@ namespace Catalog.Search.Querying;
 internal static class SegmentColumns
 {
     /// <summary>Stands for "no value" in a long column (no real field uses it).</summary>
-    public const long Missing = long.MinValue;
-
-    private static readonly string[] WarmLongs =
-        [IndexFields.AddedAt, IndexFields.AvailableUntil, IndexFields.RatingSum, IndexFields.RatingCount, IndexFields.ReleaseDay];
+    public const long Missing = IndexFields.NoNumber;
 
     private static readonly string[] WarmOrdinals =
         [IndexFields.Genre, IndexFields.Tag, IndexFields.Kind, IndexFields.Decade, IndexFields.RatingBucket, IndexFields.HasTrailer, IndexFields.Person];
@@ -29,7 +27,11 @@ internal static class SegmentColumns
 
     /// <summary>The field's values by document, <see cref="Missing"/> where a document has none; null when no document has the field.</summary>
     public static long[]? Longs(AtomicReader segment, string field) =>
-        (long[]?)Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("n:" + field, _ => LoadLongs(segment, field));
+        IndexFields.NumericSlot(field) is var slot and >= 0 ? Numbers(segment)[slot] : null;
+
+    /// <summary>Every numeric column of the segment, by slot: all of them are decoded from <see cref="IndexFields.Numbers"/> in one pass.</summary>
+    private static long[]?[] Numbers(AtomicReader segment) =>
+        (long[]?[])Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("n:" + IndexFields.Numbers, _ => LoadNumbers(segment))!;
 
     /// <summary>The field's sorted-set ordinals by document (compressed-row layout); null when no document has the field.</summary>
     public static SegmentOrdinals? Ordinals(AtomicReader segment, string field) =>
@@ -50,7 +52,8 @@ internal static class SegmentColumns
 
     /// <summary>Whether the field's column of this segment is decoded already (tests).</summary>
     public static bool IsDecoded(AtomicReader segment, string field) =>
-        Cache.TryGetValue(segment.CoreCacheKey, out var columns) && columns.Keys.Any(key => key[2..] == field);
+        Cache.TryGetValue(segment.CoreCacheKey, out var columns)
+        && columns.Keys.Any(key => key[2..] == (IndexFields.NumericSlot(field) >= 0 ? IndexFields.Numbers : field));
 
     /// <summary>
     /// Decodes the columns searches read (sorts, filters, facets, related titles, the id tie-breaker) for every segment of a
@@ -61,24 +64,42 @@ internal static class SegmentColumns
         foreach (var leaf in reader.Leaves)
         {
             var segment = leaf.AtomicReader;
-            foreach (var field in WarmLongs)
-                Longs(segment, field);
+            Numbers(segment);
             foreach (var field in WarmOrdinals)
                 Ordinals(segment, field);
             Bytes(segment, IndexFields.Id);
         }
     }
 
-    private static long[]? LoadLongs(AtomicReader segment, string field)
+    private static long[]?[] LoadNumbers(AtomicReader segment)
     {
-        var values = segment.GetNumericDocValues(field);
-        if (values is null)
-            return null;
-        var present = segment.GetDocsWithField(field);
-        var column = new long[segment.MaxDoc];
-        for (var doc = 0; doc < column.Length; doc++)
-            column[doc] = present.Get(doc) ? values.Get(doc) : Missing;
-        return column;
+        var columns = new long[]?[IndexFields.NumericColumns.Count];
+        if (segment.GetBinaryDocValues(IndexFields.Numbers) is not { } values)
+            return columns;
+        for (var slot = 0; slot < columns.Length; slot++)
+            columns[slot] = new long[segment.MaxDoc];
+        var held = new bool[columns.Length];
+        var bytes = new BytesRef();
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            values.Get(doc, bytes);
+            var slots = bytes.Length == columns.Length * sizeof(long) ? bytes.Bytes.AsSpan(bytes.Offset, bytes.Length) : default;
+            for (var slot = 0; slot < columns.Length; slot++)
+            {
+                var value = slots.IsEmpty ? Missing : BinaryPrimitives.ReadInt64LittleEndian(slots[(slot * sizeof(long))..]);
+                columns[slot]![doc] = value;
+                held[slot] |= value != Missing;
+            }
+        }
+
+        // A column no document holds is null, as callers expect of a field the segment lacks.
+        for (var slot = 0; slot < columns.Length; slot++)
+        {
+            if (!held[slot])
+                columns[slot] = null;
+        }
+
+        return columns;
     }
 
     private static byte[]? LoadNorms(AtomicReader segment, string field)

@@ -5,10 +5,16 @@ namespace Catalog.Search.Schema;
 /// (document builder, analyzers) and the query side (queries, filters, facets, sorts, rails).
 /// Text fields are analysed per <c>CatalogAnalyzers</c>; filter fields hold exact, normalised values
 /// (indexed StringField for filtering plus SortedSetDocValues under the same name for facets);
-/// numeric fields are NumericDocValues only (sorts, range filters and rails read them per document).
+/// numeric values are doc values only (sorts, range filters and rails read them per document).
 /// </summary>
 public static class IndexFields
 {
+    /// <summary>
+    /// The shape of the documents. Raise it whenever fields change: a generation committed with another version is
+    /// not opened but rebuilt from the store, as an unreadable one is.
+    /// </summary>
+    public const int Version = 2;
+
     // Identity
     public const string Id = "id";                         // StringField, stored; SortedDocValues "id" for the tie-breaker
 
@@ -32,13 +38,27 @@ public static class IndexFields
     public const string RatingBucket = "rating_bucket";    // "8+", "7–8", … of the mean rating
     public const string HasTrailer = "has_trailer";        // "true" / "false"
 
-    // Numeric (NumericDocValues only: sorting, ranges, rails)
+    // Numeric columns: read per document by sorts, range filters and rails. They are not Lucene fields of their own but
+    // 8-byte slots of the one binary doc value "numbers", in NumericColumns order, long.MinValue where a title has none:
+    // Lucene.NET measures each numeric doc-values writer's memory by reflection on every value it adds.
+    public const string Numbers = "numbers";
     public const string ReleaseDay = "release_day";        // days since 0001-01-01 of the effective release date
     public const string ReleaseYear = "release_year_num";
     public const string AddedAt = "added_at";              // UTC ticks
     public const string AvailableUntil = "available_until"; // UTC ticks, long.MaxValue when open-ended
     public const string ComingAt = "coming_at";            // UTC ticks: the later of addedAt and release (comingSoon order)
-    public const string RatingSum = "rating_sum";          // double
+    public const string RatingSum = "rating_sum";          // double bits
     public const string RatingCount = "rating_count";      // long: votes; POPULARITY sorts on it
+
+    private static readonly string[] NumericSlots = [ReleaseDay, ReleaseYear, AddedAt, AvailableUntil, ComingAt, RatingSum, RatingCount];
+
+    public static IReadOnlyList<string> NumericColumns => NumericSlots;
+
+    /// <summary>The slot value of a title without that number (no real value uses it).</summary>
+    public const long NoNumber = long.MinValue;
+
+    /// <summary>The column's slot in <see cref="Numbers"/>, -1 for a name that is not a numeric column.</summary>
+    public static int NumericSlot(string column) => Array.IndexOf(NumericSlots, column);
+
     public const string NameSort = "name_sort";            // SortedDocValues of the folded name (NAME sort)
 }

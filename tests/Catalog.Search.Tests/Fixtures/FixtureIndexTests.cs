@@ -1,5 +1,6 @@
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
+using Catalog.Search.Querying;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -51,10 +52,12 @@ public sealed class FixtureIndexTests : IDisposable
     [Fact]
     public void Numeric_fields_answer_ranges_from_doc_values()
     {
-        var nineties = new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(IndexFields.ReleaseYear, 1990, 1999, true, true));
+        var nineties = new ConstantScoreQuery(DocValuesFilter.Range(IndexFields.ReleaseYear, 1990, 1999));
         Assert.Equal(["leon-the-professional-1994", "mr-bean-1990", "terminator-2-judgment-day-1991"], Search(nineties).Order());
-        var open = new ConstantScoreQuery(FieldCacheRangeFilter.NewInt64Range(IndexFields.AvailableUntil, long.MaxValue, long.MaxValue, true, true));
+        var open = new ConstantScoreQuery(DocValuesFilter.Range(IndexFields.AvailableUntil, long.MaxValue, long.MaxValue));
         Assert.Equal(FixtureTitles.All.Count(t => t.AvailableUntil is null), Search(open).Count);
+        var rated = new ConstantScoreQuery(DocValuesFilter.Range(IndexFields.RatingCount, 1, long.MaxValue));
+        Assert.Equal(FixtureTitles.All.Count(t => t.RatingCount > 0), Search(rated).Count);
     }
 
     private BooleanQuery AllTerms(string field, string text)

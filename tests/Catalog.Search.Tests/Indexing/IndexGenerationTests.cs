@@ -21,7 +21,7 @@ public sealed class IndexGenerationTests : IDisposable
         var generation = IndexGeneration.CreateEmpty(layout, layout.NewGeneration(), analyzers);
         try
         {
-            generation.Add(FixtureTitles.All[0]);
+            generation.AddAll([FixtureTitles.All[0]]);
             generation.Commit(1);
             Assert.Empty(Directory.GetFiles(generation.Path, "*.cfs"));
 

@@ -1,4 +1,7 @@
+using Catalog.Search.Analysis;
+using Catalog.Search.Indexing;
 using Catalog.Search.Tests.Fixtures;
+using Lucene.Net.Index;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Search.Tests.Indexing;
@@ -104,6 +107,48 @@ public sealed class IndexLifecycleTests : IAsyncLifetime
         Assert.NotEqual(generation, second.Index.Generation);
         Assert.Equal(FixtureTitles.All.Count, second.CountAll());
         Assert.False(Directory.Exists(sandbox.Layout.PathOf(generation)));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(null)]
+    [InlineData("1")]
+    [InlineData("999")]
+    public async Task An_index_of_another_schema_version_is_rebuilt_at_start_and_the_current_one_is_kept(string? schema)
+    {
+        string generation;
+        await using (var first = sandbox.Start())
+        {
+            await first.Index.OpenAsync(CancellationToken.None);
+            generation = first.Index.Generation!;
+        }
+
+        // What an older (no version recorded, or 1) or a newer build leaves: the same commit, another schema version.
+        using (var analyzers = new CatalogAnalyzers())
+        using (var directory = new MappedFileDirectory(sandbox.Layout.PathOf(generation)))
+        using (var writer = new IndexWriter(directory, IndexWriterSettings.Create(analyzers, OpenMode.APPEND)))
+        {
+            var data = new Dictionary<string, string>(writer.CommitData);
+            if (schema is null)
+                data.Remove(IndexGeneration.SchemaKey);
+            else
+                data[IndexGeneration.SchemaKey] = schema;
+            writer.SetCommitData(data);
+            writer.Commit();
+        }
+
+        string rebuilt;
+        await using (var second = sandbox.Start())
+        {
+            await second.Index.OpenAsync(CancellationToken.None);
+            rebuilt = second.Index.Generation!;
+            Assert.NotEqual(generation, rebuilt);
+            Assert.Equal(FixtureTitles.All.Count, second.CountAll());
+            Assert.False(Directory.Exists(sandbox.Layout.PathOf(generation)));
+        }
+
+        await using var third = sandbox.Start();
+        await third.Index.OpenAsync(CancellationToken.None);
+        Assert.Equal(rebuilt, third.Index.Generation);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Catalog.Search.Indexing;
 using Catalog.Search.Schema;
 using Catalog.Search.Tests.Fixtures;
@@ -20,14 +21,15 @@ public class TitleDocumentBuilderTests
     public void Open_ended_availability_is_the_largest_instant()
     {
         var doc = TitleDocumentBuilder.Build(FixtureTitles.Get("the-terminator-1984"));
-        Assert.Contains(doc.GetFields(IndexFields.AvailableUntil), f => f.GetInt64Value() == long.MaxValue);
+        Assert.Equal(long.MaxValue, Number(doc, IndexFields.AvailableUntil));
     }
 
     [Fact]
     public void Year_only_releases_count_from_the_first_of_january()
     {
         var doc = TitleDocumentBuilder.Build(FixtureTitles.Get("robots-2005"));
-        Assert.Contains(doc.GetFields(IndexFields.ReleaseDay), f => f.GetInt64Value() == new DateOnly(2005, 1, 1).DayNumber);
+        Assert.Equal(new DateOnly(2005, 1, 1).DayNumber, Number(doc, IndexFields.ReleaseDay));
+        Assert.Equal(2005, Number(doc, IndexFields.ReleaseYear));
         Assert.Equal("2000s", doc.Get(IndexFields.Decade));
     }
 
@@ -37,7 +39,19 @@ public class TitleDocumentBuilderTests
         var title = FixtureTitles.Get("the-robot-uprising-2027");
         var doc = TitleDocumentBuilder.Build(title);
         var released = new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
-        Assert.Contains(doc.GetFields(IndexFields.ComingAt), f => f.GetInt64Value() == released);
+        Assert.Equal(released, Number(doc, IndexFields.ComingAt));
+    }
+
+    [Fact]
+    public void A_title_without_a_release_has_no_release_numbers_and_its_rating_sum_is_a_double()
+    {
+        var title = FixtureTitles.Get("robots-2005");
+        var doc = TitleDocumentBuilder.Build(new Core.Titles.Title { Id = "x", Name = "X", AddedAt = title.AddedAt, RatingSum = 17.5, RatingCount = 3 });
+        Assert.Equal(IndexFields.NoNumber, Number(doc, IndexFields.ReleaseDay));
+        Assert.Equal(IndexFields.NoNumber, Number(doc, IndexFields.ReleaseYear));
+        Assert.Equal(17.5, BitConverter.Int64BitsToDouble(Number(doc, IndexFields.RatingSum)));
+        Assert.Equal(3, Number(doc, IndexFields.RatingCount));
+        Assert.Equal(title.AddedAt.Ticks, Number(doc, IndexFields.AddedAt));
     }
 
     [Theory]
@@ -59,4 +73,10 @@ public class TitleDocumentBuilderTests
     [Fact]
     public void Sort_name_is_folded_lower_case() =>
         Assert.Equal("leon: the professional", FieldValues.SortName(" Léon: The Professional"));
+
+    private static long Number(Lucene.Net.Documents.Document doc, string column)
+    {
+        var bytes = doc.GetBinaryValue(IndexFields.Numbers);
+        return BinaryPrimitives.ReadInt64LittleEndian(bytes.Bytes.AsSpan(bytes.Offset + (IndexFields.NumericSlot(column) * sizeof(long)), sizeof(long)));
+    }
 }
