@@ -48,7 +48,7 @@ public sealed class TitleDocumentBuilder
         peopleText = Replayed(IndexFields.People, TextField.TYPE_NOT_STORED);
         tagsText = Replayed(IndexFields.TagsText, TextField.TYPE_NOT_STORED);
         synopsis = Slots(() => new TextField(IndexFields.Synopsis, string.Empty, Field.Store.YES));
-        numbers = Slots(() => new BinaryDocValuesField(IndexFields.Numbers, new BytesRef()));
+        numbers = Slots(() => new SortedDocValuesField(IndexFields.Numbers, new BytesRef()));
     }
 
     /// <summary>The term that identifies a title's document (UpdateDocument, DeleteDocuments).</summary>
@@ -127,7 +127,7 @@ public sealed class TitleDocumentBuilder
 
     /// <summary>
     /// Numbers are doc values only: every range filter, sort and rail reads them per document, and
-    /// indexed trie terms (~16 per long) were never queried. All of them go into one binary value
+    /// indexed trie terms (~16 per long) were never queried. All of them go into one value
     /// (see <see cref="IndexFields.Numbers"/>).
     /// </summary>
     private void AddNumbers(Document doc, Title title)

@@ -74,7 +74,7 @@ internal static class SegmentColumns
     private static long[]?[] LoadNumbers(AtomicReader segment)
     {
         var columns = new long[]?[IndexFields.NumericColumns.Count];
-        if (segment.GetBinaryDocValues(IndexFields.Numbers) is not { } values)
+        if (segment.GetSortedDocValues(IndexFields.Numbers) is not { } values)
             return columns;
         for (var slot = 0; slot < columns.Length; slot++)
             columns[slot] = new long[segment.MaxDoc];
