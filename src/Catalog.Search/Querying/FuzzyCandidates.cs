@@ -12,61 +12,80 @@ internal readonly record struct FuzzyCandidate(string Term, int Edits, int DocFr
 /// <summary>
 /// Index terms within <c>maxEdits</c> of a word sharing its first letter, found by intersecting each
 /// segment's terms with a Levenshtein automaton (built once per word and reused for every field and
-/// reader; building one is the expensive part), closest first then most frequent. Used for
+/// segment; building one is the expensive part), closest first then most frequent. Used for
 /// typo-tolerant matching (expanded into a max-of-terms query, so a title is not rewarded for containing
 /// several near-misses) and for didYouMean. Segments are enumerated one by one (a merged view over them
-/// costs a priority queue per term) and the answer is kept per reader, which never changes.
+/// costs a priority queue per term). Each segment's candidates are kept for the segment's life (its terms
+/// never change), and the merged answer for the reader's: a near-real-time reopen, which every edit and
+/// every review causes, only intersects its new, small segments instead of starting over.
 /// </summary>
 internal static class FuzzyCandidates
 {
     private const int MaxCachedAutomata = 10_000;
-    private const int MaxCachedAnswersPerReader = 20_000;
+    private const int MaxCachedAnswers = 20_000;
 
     private static readonly ConcurrentDictionary<(string, int), CompiledAutomaton> Automata = new();
 
     private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string, string, int), FuzzyCandidate[]>> Answers = [];
 
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string, string, int), FuzzyCandidate[]>> SegmentAnswers = [];
+
     public static IReadOnlyList<FuzzyCandidate> Find(IndexReader reader, string field, string word, int maxEdits, int limit)
     {
         if (maxEdits <= 0 || word.Length == 0)
             return [];
-        var answers = Answers.GetOrCreateValue(reader);
-        if (answers.Count > MaxCachedAnswersPerReader)
-            answers.Clear();
-        var all = answers.GetOrAdd((field, word, maxEdits), static (key, reader) => Collect(reader, key.Item1, key.Item2, key.Item3), reader);
+        var all = Cached(Answers.GetOrCreateValue(reader), (field, word, maxEdits), static (key, reader) => Merge(reader, key.Item1, key.Item2, key.Item3), reader);
         return new ArraySegment<FuzzyCandidate>(all, 0, Math.Min(limit, all.Length));
     }
 
-    /// <summary>Every candidate, best first.</summary>
-    private static FuzzyCandidate[] Collect(IndexReader reader, string field, string word, int maxEdits)
+    /// <summary>Whether the segment's candidates for the word are kept already (tests).</summary>
+    internal static bool IsKept(AtomicReader segment, string field, string word, int maxEdits) =>
+        SegmentAnswers.TryGetValue(segment.CoreCacheKey, out var answers) && answers.ContainsKey((field, word, maxEdits));
+
+    /// <summary>Every candidate of the reader, best first: the segments' candidates with their document frequencies summed.</summary>
+    private static FuzzyCandidate[] Merge(IndexReader reader, string field, string word, int maxEdits)
     {
-        var automaton = Automaton(word, maxEdits);
-        var docFreqs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var found = new Dictionary<string, FuzzyCandidate>(StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)
         {
-            if (leaf.AtomicReader.GetTerms(field) is not { } terms)
-                continue;
-            var matches = automaton.GetTermsEnum(terms);
-            while (matches.MoveNext())
-            {
-                var term = matches.Term.Utf8ToString();
-                docFreqs[term] = docFreqs.GetValueOrDefault(term) + matches.DocFreq;
-            }
+            var segment = leaf.AtomicReader;
+            var inSegment = Cached(SegmentAnswers.GetOrCreateValue(segment.CoreCacheKey), (field, word, maxEdits), static (key, segment) => Collect(segment, key.Item1, key.Item2, key.Item3), segment);
+            foreach (var candidate in inSegment)
+                found[candidate.Term] = found.TryGetValue(candidate.Term, out var seen) ? seen with { DocFreq = seen.DocFreq + candidate.DocFreq } : candidate;
         }
 
-        var found = new List<FuzzyCandidate>(docFreqs.Count);
-        foreach (var (term, docFreq) in docFreqs)
-        {
-            var edits = EditDistance.Between(term, word, maxEdits);
-            if (edits <= maxEdits)
-                found.Add(new FuzzyCandidate(term, edits, docFreq));
-        }
-
-        found.Sort(static (a, b) =>
+        var all = found.Values.ToArray();
+        Array.Sort(all, static (a, b) =>
             a.Edits != b.Edits ? a.Edits.CompareTo(b.Edits)
             : a.DocFreq != b.DocFreq ? b.DocFreq.CompareTo(a.DocFreq)
             : string.CompareOrdinal(a.Term, b.Term));
+        return all;
+    }
+
+    /// <summary>The segment's terms within reach of the word, with their edits and the segment's document frequencies.</summary>
+    private static FuzzyCandidate[] Collect(AtomicReader segment, string field, string word, int maxEdits)
+    {
+        if (segment.GetTerms(field) is not { } terms)
+            return [];
+        var found = new List<FuzzyCandidate>();
+        var matches = Automaton(word, maxEdits).GetTermsEnum(terms);
+        while (matches.MoveNext())
+        {
+            var term = matches.Term.Utf8ToString();
+            var edits = EditDistance.Between(term, word, maxEdits);
+            if (edits <= maxEdits)
+                found.Add(new FuzzyCandidate(term, edits, matches.DocFreq));
+        }
+
         return [.. found];
+    }
+
+    private static FuzzyCandidate[] Cached<TArg>(
+        ConcurrentDictionary<(string, string, int), FuzzyCandidate[]> answers, (string, string, int) key, Func<(string, string, int), TArg, FuzzyCandidate[]> compute, TArg arg)
+    {
+        if (answers.Count > MaxCachedAnswers)
+            answers.Clear();
+        return answers.GetOrAdd(key, compute, arg);
     }
 
     /// <summary>
