@@ -20,6 +20,8 @@ internal static class SegmentColumns
     /// <summary>Stands for "no value" in a long column (no real field uses it).</summary>
     public const long Missing = IndexFields.NoNumber;
 
+    private const string NumbersKey = "n:" + IndexFields.Numbers;
+
     private static readonly string[] WarmOrdinals =
         [IndexFields.Genre, IndexFields.Tag, IndexFields.Kind, IndexFields.Decade, IndexFields.RatingBucket, IndexFields.HasTrailer, IndexFields.Person];
 
@@ -31,7 +33,7 @@ internal static class SegmentColumns
 
     /// <summary>Every numeric column of the segment, by slot: all of them are decoded from <see cref="IndexFields.Numbers"/> in one pass.</summary>
     private static long[]?[] Numbers(AtomicReader segment) =>
-        (long[]?[])Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd("n:" + IndexFields.Numbers, _ => LoadNumbers(segment))!;
+        (long[]?[])Cache.GetOrCreateValue(segment.CoreCacheKey).GetOrAdd(NumbersKey, _ => LoadNumbers(segment))!;
 
     /// <summary>The field's sorted-set ordinals by document (compressed-row layout); null when no document has the field.</summary>
     public static SegmentOrdinals? Ordinals(AtomicReader segment, string field) =>
