@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Util.Automaton;
@@ -26,21 +25,21 @@ internal static class FuzzyCandidates
 
     private static readonly ConcurrentDictionary<(string, int), CompiledAutomaton> Automata = new();
 
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string, string, int), FuzzyCandidate[]>> Answers = [];
+    private static readonly KeptAnswers<(string Field, string Word, int MaxEdits), FuzzyCandidate[]> Answers = new(MaxCachedAnswers);
 
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string, string, int), FuzzyCandidate[]>> SegmentAnswers = [];
+    private static readonly KeptAnswers<(string Field, string Word, int MaxEdits), FuzzyCandidate[]> SegmentAnswers = new(MaxCachedAnswers);
 
     public static IReadOnlyList<FuzzyCandidate> Find(IndexReader reader, string field, string word, int maxEdits, int limit)
     {
         if (maxEdits <= 0 || word.Length == 0)
             return [];
-        var all = Cached(Answers.GetOrCreateValue(reader), (field, word, maxEdits), static (key, reader) => Merge(reader, key.Item1, key.Item2, key.Item3), reader);
+        var all = Answers.GetOrAdd(reader, (field, word, maxEdits), static (key, reader) => Merge(reader, key.Field, key.Word, key.MaxEdits), reader);
         return new ArraySegment<FuzzyCandidate>(all, 0, Math.Min(limit, all.Length));
     }
 
     /// <summary>Whether the segment's candidates for the word are kept already (tests).</summary>
     internal static bool IsKept(AtomicReader segment, string field, string word, int maxEdits) =>
-        SegmentAnswers.TryGetValue(segment.CoreCacheKey, out var answers) && answers.ContainsKey((field, word, maxEdits));
+        SegmentAnswers.Holds(segment.CoreCacheKey, (field, word, maxEdits));
 
     /// <summary>Every candidate of the reader, best first: the segments' candidates with their document frequencies summed.</summary>
     private static FuzzyCandidate[] Merge(IndexReader reader, string field, string word, int maxEdits)
@@ -49,7 +48,7 @@ internal static class FuzzyCandidates
         foreach (var leaf in reader.Leaves)
         {
             var segment = leaf.AtomicReader;
-            var inSegment = Cached(SegmentAnswers.GetOrCreateValue(segment.CoreCacheKey), (field, word, maxEdits), static (key, segment) => Collect(segment, key.Item1, key.Item2, key.Item3), segment);
+            var inSegment = SegmentAnswers.GetOrAdd(segment.CoreCacheKey, (field, word, maxEdits), static (key, segment) => Collect(segment, key.Field, key.Word, key.MaxEdits), segment);
             foreach (var candidate in inSegment)
                 found[candidate.Term] = found.TryGetValue(candidate.Term, out var seen) ? seen with { DocFreq = seen.DocFreq + candidate.DocFreq } : candidate;
         }
@@ -78,14 +77,6 @@ internal static class FuzzyCandidates
         }
 
         return [.. found];
-    }
-
-    private static FuzzyCandidate[] Cached<TArg>(
-        ConcurrentDictionary<(string, string, int), FuzzyCandidate[]> answers, (string, string, int) key, Func<(string, string, int), TArg, FuzzyCandidate[]> compute, TArg arg)
-    {
-        if (answers.Count > MaxCachedAnswers)
-            answers.Clear();
-        return answers.GetOrAdd(key, compute, arg);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -22,7 +20,7 @@ internal static class WordPrefixes
 
     private const int MaxCachedAnswersPerSegment = 20_000;
 
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(string Field, string Prefix), SegmentExpansion>> Answers = [];
+    private static readonly KeptAnswers<(string Field, string Prefix), SegmentExpansion> Answers = new(MaxCachedAnswersPerSegment);
 
     /// <summary>Adds the expansions of <paramref name="prefix"/> in <paramref name="field"/> to the word's alternatives, as one alternative.</summary>
     public static void AddTo(DisjunctionMaxQuery clause, IndexReader reader, string field, string prefix, float boost)
@@ -83,13 +81,8 @@ internal static class WordPrefixes
         return (terms, prefixDocFreq);
     }
 
-    private static SegmentExpansion SegmentExpand(AtomicReader segment, string field, string prefix)
-    {
-        var answers = Answers.GetValue(segment.CoreCacheKey, static _ => new ConcurrentDictionary<(string, string), SegmentExpansion>());
-        if (answers.Count > MaxCachedAnswersPerSegment)
-            answers.Clear();
-        return answers.GetOrAdd((field, prefix), static (key, segment) => Collect(segment, key.Field, key.Prefix), segment);
-    }
+    private static SegmentExpansion SegmentExpand(AtomicReader segment, string field, string prefix) =>
+        Answers.GetOrAdd(segment.CoreCacheKey, (field, prefix), static (key, segment) => Collect(segment, key.Field, key.Prefix), segment);
 
     private static SegmentExpansion Collect(AtomicReader segment, string field, string prefix)
     {
