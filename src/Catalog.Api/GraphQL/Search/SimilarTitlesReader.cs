@@ -39,8 +39,6 @@ public sealed class SimilarTitlesReader
             related[key] = await search.SimilarAsync(key.TitleId, key.First, cancellationToken);
 
         var rows = await titles.LoadAsync([.. related.Values.SelectMany(ids => ids).Distinct(StringComparer.Ordinal)], cancellationToken);
-        return related.ToDictionary(
-            pair => pair.Key,
-            pair => (IReadOnlyList<Title>)[.. pair.Value.Where(rows.ContainsKey).Select(id => rows[id])]);
+        return related.ToDictionary(pair => pair.Key, pair => TitleReader.InOrder(pair.Value, rows));
     }
 }

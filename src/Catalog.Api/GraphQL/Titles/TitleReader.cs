@@ -28,8 +28,12 @@ public sealed class TitleReader
     public async Task<IReadOnlyList<Title>> LoadInOrderAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var found = await LoadAsync([.. ids.Distinct(StringComparer.Ordinal)], cancellationToken);
-        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
+        return InOrder(ids, found);
     }
+
+    /// <summary>The titles of <paramref name="ids"/> among <paramref name="found"/>, in the ids' order, skipping ids it lacks.</summary>
+    public static IReadOnlyList<Title> InOrder(IReadOnlyList<string> ids, IReadOnlyDictionary<string, Title> found) =>
+        [.. ids.Where(found.ContainsKey).Select(id => found[id])];
 
     /// <summary>The titles of <paramref name="ids"/> the store has, by id, in one read.</summary>
     public async Task<IReadOnlyDictionary<string, Title>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
