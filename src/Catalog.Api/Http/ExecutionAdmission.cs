@@ -36,5 +36,8 @@ internal sealed class ExecutionAdmission : IDisposable
             "The server is busy; retry after the time in Retry-After.") { RetryAfter = RetryAfter };
     }
 
+    /// <summary>Slots free and requests waiting now.</summary>
+    public RateLimiterStatistics Statistics => slots.GetStatistics()!;
+
     public void Dispose() => slots.Dispose();
 }
