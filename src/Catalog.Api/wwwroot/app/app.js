@@ -1,0 +1,2 @@
+// Placeholder until the browse app lands.
+document.body.dataset.ready = 'true';
