@@ -35,12 +35,6 @@ public static class DemoReviews
         ["{0} holds up on a second viewing; the craft shows in every scene.", "One of the best of its year. {0} earns every minute of its running time.", "{0} surprised me: funny, tense and warmer than I expected."],
     ];
 
-    public static int ViewerCount => ViewerNames.Length;
-
-    public static string ViewerId(int index) => ViewerIdPrefix + (index + 1);
-
-    public static string ViewerName(int index) => ViewerNames[index];
-
     /// <summary>Most reviews get a few votes, some many.</summary>
     private const int MaxVotesPerReview = 16;
 
@@ -81,6 +75,10 @@ public static class DemoReviews
 
         return (reviews, votes);
     }
+
+    private static string ViewerId(int index) => ViewerIdPrefix + (index + 1);
+
+    private static string ViewerName(int index) => ViewerNames[index];
 
     private static string Body(DemoTitle title, int rating, SeededRandom random)
     {

@@ -35,8 +35,9 @@ public sealed class TitleType : ObjectGraphType<Title>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cast").Resolve(c => c.Source.Cast);
         Field<NonNullGraphType<RatingType>>("rating").ResolveAsync(async c => await TitleRating.ForAsync(c, c.Source));
         Field<StringGraphType>("imdbId").Resolve(c => c.Source.ImdbId);
-        Field<NonNullGraphType<StringGraphType>>("imdbUrl")
-            .Description("The title's IMDb page when its IMDb id is known, otherwise IMDb's title search for its name and year.")
+        // Declared nullable as in the SPEC's core schema, though it is always set now.
+        Field<StringGraphType>("imdbUrl")
+            .Description("The title's IMDb page when its IMDb id is known, otherwise IMDb's title search for its name and year; never null.")
             .Resolve(c => TitleLinks.ImdbUrl(c.Source));
         Field<StringGraphType>("tmdbId").Resolve(c => c.Source.TmdbId);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrailerType>>>>("trailers")
