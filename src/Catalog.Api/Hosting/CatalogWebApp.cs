@@ -27,12 +27,13 @@ public static class CatalogWebApp
         settings.ApplyTo(builder.Configuration);
         builder.Services.AddCatalogCore(builder.Configuration);
         builder.Services.AddSingleton<SampleCatalogSeeder>();
-        builder.Services.AddCatalogAuth(builder.Configuration);
+        builder.Services.AddCatalogAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCatalogGraphQL();
         builder.Services.AddCatalogGraphQLHttp(builder.Configuration);
         builder.Services.AddCatalogHealth();
 
         var app = builder.Build();
+        SigningKeys.LogSource(app.Services.GetRequiredService<ResolvedSigningKey>(), app.Logger);
         app.UseMiddleware<RequestLogging>();
         app.UseCatalogHttp();
         app.UseHttpMetrics();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Tests.Fixtures;
 
@@ -28,8 +29,8 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
     /// <summary>Configuration keys applied on top of appsettings.json, as if given on the command line.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
-    public AuthOptions Auth =>
-        Services.GetRequiredService<IConfiguration>().GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+    /// <summary>The auth settings the server validates with, including the signing key it resolved.</summary>
+    public AuthOptions Auth => Services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
