@@ -30,8 +30,7 @@ internal static class ServeVerb
         }
 
         await using var app = built;
-        await CatalogWebApp.PrepareAsync(app, cancellationToken);
-        await app.RunAsync();
+        await ((IHost)app).RunAsync(cancellationToken);
         return 0;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Tests.Fixtures;
@@ -29,6 +30,12 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
     /// <summary>Configuration keys applied on top of appsettings.json, as if given on the command line.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// When true (the default), creating the host waits until the index has opened in the background, so
+    /// tests start against a serving API; false to observe the start itself.
+    /// </summary>
+    protected virtual bool WaitForIndexAtStart => true;
+
     /// <summary>The auth settings the server validates with, including the signing key it resolved.</summary>
     public AuthOptions Auth => Services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
@@ -42,6 +49,14 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForIndexAtStart && host.Services.GetService<IndexStartup>() is { } startup)
+            startup.Opened.WaitAsync(TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A development token the server accepts, minted with the configured key.</summary>
