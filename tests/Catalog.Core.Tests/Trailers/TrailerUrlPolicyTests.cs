@@ -51,7 +51,7 @@ public sealed class TrailerUrlPolicyTests
     [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ<script>", "percent-encode")]
     [InlineData("https://www.youtube.com\\@evil.example/x", "percent-encode")]
     [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ`x", "percent-encode")]
-    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ\u00a0", "spaces")]
+    [InlineData("https://www.youtube.com/embed/dQw4w\u00a0WgXcQ", "spaces")]
     [InlineData("", "empty")]
     [InlineData(null, "empty")]
     public void Refuses_unsafe_or_foreign_urls_with_a_reason(string? url, string reasonPart)
