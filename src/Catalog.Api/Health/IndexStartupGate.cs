@@ -28,9 +28,11 @@ public static class IndexStartupGate
     {
         if (app.ApplicationServices.GetService<IndexStartup>() is not { } startup)
             return app;
+        var index = app.ApplicationServices.GetRequiredService<IIndexHealth>();
         return app.Use(async (http, next) =>
         {
-            if (startup.IsOpen || !http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase))
+            // Ready counts as open: /health/ready may say 200 a moment before the start-up step returns.
+            if (startup.IsOpen || index.IsReady || !http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase))
             {
                 await next(http);
                 return;

@@ -74,7 +74,7 @@ public sealed class CrashSandbox : IAsyncDisposable
         Server = Track(CatalogProcess.Start("serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}",
             $"--Catalog:Auth:SigningKey={key}", "--Catalog:SeedSampleWhenEmpty=false"));
         Client?.Dispose();
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
@@ -104,21 +104,25 @@ public sealed class CrashSandbox : IAsyncDisposable
     }
 
     /// <summary>Submits a review; the id when the server acknowledged it, null when it did not (refused, crashed).</summary>
-    public async Task<string?> TrySubmitReviewAsync(string viewer, string titleId, int rating)
+    public async Task<string?> TrySubmitReviewAsync(string viewer, string titleId, int rating) =>
+        (await SubmitReviewAsync(viewer, titleId, rating)).Id;
+
+    /// <summary>The acknowledged review's id, or why there is none (for failure messages).</summary>
+    public async Task<(string? Id, string Failure)> SubmitReviewAsync(string viewer, string titleId, int rating)
     {
-        var response = await TryPostAsync(viewer, "mutation($i: SubmitReviewInput!) { submitReview(input: $i) { id } }",
+        var (response, failure) = await TryPostAsync(viewer, "mutation($i: SubmitReviewInput!) { submitReview(input: $i) { id } }",
             new { i = new { titleId, rating, body = $"Review by {viewer}" } });
-        return response is { HasErrors: false } ? response.Data.At("submitReview.id").GetString() : null;
+        return response is { HasErrors: false } ? (response.Data.At("submitReview.id").GetString(), "") : (null, failure);
     }
 
     public async Task<bool> TryVoteAsync(string viewer, string reviewId, bool helpful)
     {
-        var response = await TryPostAsync(viewer, "mutation($r: ID!, $h: Boolean!) { voteReview(reviewId: $r, helpful: $h) { id } }",
+        var (response, _) = await TryPostAsync(viewer, "mutation($r: ID!, $h: Boolean!) { voteReview(reviewId: $r, helpful: $h) { id } }",
             new { r = reviewId, h = helpful });
         return response is { HasErrors: false };
     }
 
-    private async Task<GraphQLResponse?> TryPostAsync(string viewer, string query, object variables)
+    private async Task<(GraphQLResponse? Response, string Failure)> TryPostAsync(string viewer, string query, object variables)
     {
         try
         {
@@ -129,11 +133,11 @@ public sealed class CrashSandbox : IAsyncDisposable
             request.Headers.Authorization = new("Bearer", Token(viewer));
             request.Headers.Accept.ParseAdd("application/graphql-response+json");
             var response = await Client!.SendGraphQLAsync(request);
-            return response.Status == HttpStatusCode.OK ? response : null;
+            return response.Status == HttpStatusCode.OK ? (response, response.Body) : (null, $"{(int)response.Status}: {response.Body}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            return null;
+            return (null, e.Message);
         }
     }
 

@@ -119,7 +119,11 @@ public sealed class CrashTests
     {
         var ids = new List<string>();
         for (var n = 0; n < count; n++)
-            ids.Add(await sandbox.TrySubmitReviewAsync($"early-{n}", $"seed-{n}", 8) ?? throw new InvalidOperationException($"review {n} was not acknowledged"));
+        {
+            var (id, failure) = await sandbox.SubmitReviewAsync($"early-{n}", $"seed-{n}", 8);
+            ids.Add(id ?? throw new InvalidOperationException($"review {n} was not acknowledged: {failure}\nServer output:\n{sandbox.Server!.Output}"));
+        }
+
         return ids;
     }
 
