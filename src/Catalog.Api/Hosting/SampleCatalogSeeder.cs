@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Catalog.Core;
+using Catalog.Search.Indexing;
 using Catalog.Store;
 using Catalog.Store.Import;
 using Catalog.Store.Writes;
@@ -11,11 +12,12 @@ namespace Catalog.Api.Hosting;
 /// <summary>
 /// Seeds the bundled sample catalog (data/catalog.json next to the binary) into an empty store, with
 /// demo reviews on its most-voted titles, and leaves a marker in the data folder saying the store came
-/// from the sample (development sign-in is on by default only then).
+/// from the sample (development sign-in is on by default only then). Runs at start, before the index
+/// opens, unless <see cref="CatalogWebApp.SeedSampleKey"/> is false.
 /// </summary>
 public sealed class SampleCatalogSeeder(
     ICatalogDbFactory factory, TitleImporter importer, IConfiguration configuration, IOptions<CatalogOptions> catalog,
-    TimeProvider clock, ILogger<SampleCatalogSeeder> logger)
+    TimeProvider clock, ILogger<SampleCatalogSeeder> logger) : IStoreStartupTask
 {
     public const string PathKey = "Catalog:SampleCatalog";
     public const string DemoReviewsKey = "Catalog:Sample:DemoReviews";
@@ -33,6 +35,9 @@ public sealed class SampleCatalogSeeder(
     public bool StoreHoldsSample => File.Exists(MarkerPath);
 
     private string MarkerPath => Path.Combine(Path.GetFullPath(catalog.Value.DataDirectory), MarkerFile);
+
+    Task IStoreStartupTask.RunAsync(CancellationToken cancellationToken) =>
+        configuration.GetValue(CatalogWebApp.SeedSampleKey, defaultValue: true) ? SeedIfEmptyAsync(cancellationToken) : Task.CompletedTask;
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {

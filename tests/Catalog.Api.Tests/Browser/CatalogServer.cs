@@ -1,4 +1,5 @@
 using Catalog.Api.Hosting;
+using Catalog.Search.Indexing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,8 +47,9 @@ public sealed class CatalogServer : IAsyncDisposable
         hostArgs.AddRange((settings ?? new Dictionary<string, string?>()).Select(s => $"--{s.Key}={s.Value}"));
 
         var app = CatalogWebApp.Build(new CommonSettings(dataDirectory, hostArgs), "http://127.0.0.1:0");
-        await CatalogWebApp.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
+        // The store is prepared, the sample seeded and the index opened in the background after the port opens.
+        await app.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromMinutes(3));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new CatalogServer(app, dataDirectory, new Uri(address.TrimEnd('/') + "/"));
     }

@@ -129,4 +129,22 @@ public sealed class RailWindowTests
 
     private static string[] Sorted(RailOrder order, params Title[] titles) =>
         [.. titles.Order(new RailOrdering(order)).Select(t => t.Id)];
+
+    [Theory]
+    [InlineData(Rail.RecentlyAdded)]
+    [InlineData(Rail.NewReleases)]
+    [InlineData(Rail.NewArrivals)]
+    [InlineData(Rail.ComingSoon)]
+    [InlineData(Rail.LeavingSoon)]
+    public void Windows_stop_at_the_ends_of_the_calendar_instead_of_throwing(Rail rail)
+    {
+        var first = RailWindow.For(rail, DateTimeOffset.MinValue, Options);
+        var last = RailWindow.For(rail, new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero), Options);
+
+        Assert.True(first.AddedAfter is null || first.AddedAfter == DateTime.MinValue);
+        Assert.True(first.ReleasedFrom is null || first.ReleasedFrom == DateOnly.MinValue);
+        Assert.True(last.LeavingBy is null || last.LeavingBy == DateTime.MaxValue);
+        // In year 1 a title added in 2026 is only announced: on comingSoon, on no other rail.
+        Assert.Equal(rail == Rail.ComingSoon, first.Includes(Make("late", Yesterday)));
+    }
 }
