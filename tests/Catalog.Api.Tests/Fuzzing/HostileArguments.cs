@@ -85,8 +85,8 @@ public static class HostileArguments
             1 => cursor[..position],
             2 => [.. cursor, .. Enumerable.Repeat(value, at + 1)],
             3 => [.. cursor[..Math.Min(cursor.Length, 10)], .. Enumerable.Repeat((byte)0xFF, at % 8 + 1), .. cursor[Math.Min(cursor.Length, 10)..]],
-            // An over-long 7-bit length where the version, fingerprint and value count end and the values start.
-            _ => [.. cursor[..Math.Min(cursor.Length, 9 + at % 4)], (byte)(value | 0x80), 0x80, 0x80, 0x80, 0x80, 0x01],
+            // An over-long 7-bit length where a search cursor's first byte string starts (after version, fingerprint, count, tag).
+            _ => [.. cursor[..Math.Min(cursor.Length, 11)], (byte)(value | 0x80), 0x80, 0x80, 0x80, 0x80, 0x01],
         };
     }
 
