@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -16,7 +17,10 @@ namespace Catalog.Api.Http;
 /// persisted queries, refuses mutations over GET, executes with the caller's principal and writes the
 /// result. Under <c>application/graphql-response+json</c> a request that cannot be parsed or validated
 /// gets 400; under legacy <c>application/json</c> every well-formed request gets 200. Anonymous queries are
-/// answered from the <see cref="ResponseCache"/> when an equal one ran against the same index.
+/// answered from the <see cref="ResponseCache"/> when an equal one ran against the same index. Before
+/// validation a document must fit the <see cref="DocumentBudget"/> and the caller's search budget; validation and
+/// execution then hold an <see cref="ExecutionAdmission"/> slot and stop when the client leaves, the host stops,
+/// or twice the execution timeout has passed.
 /// </summary>
 internal sealed partial class GraphQLHttpEndpoint(
     GraphQLRequestReader reader,
@@ -26,6 +30,9 @@ internal sealed partial class GraphQLHttpEndpoint(
     IDocumentExecuter executer,
     ISchema schema,
     GraphQLResponseWriter writer,
+    ExecutionAdmission admission,
+    SearchRateLimiter searchLimiter,
+    IHostApplicationLifetime lifetime,
     IOptions<GraphQLHttpOptions> options,
     ILogger<GraphQLHttpEndpoint> logger)
 {
@@ -51,6 +58,8 @@ internal sealed partial class GraphQLHttpEndpoint(
         {
             if (e.Status == StatusCodes.Status405MethodNotAllowed)
                 http.Response.Headers.Allow = "POST";
+            if (e.RetryAfter is { } retryAfter)
+                http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             (response, status) = (await writer.SerializeAsync(Error(e.Code, e.Message), http.RequestAborted), e.Status);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -81,6 +90,14 @@ internal sealed partial class GraphQLHttpEndpoint(
                 "Only queries may be sent with GET; send mutations with POST.");
         }
 
+        if (DocumentBudget.Check(document, options.Value) is { } tooLarge)
+        {
+            GraphQLMetrics.Rejected("too_large");
+            var refused = await writer.SerializeAsync(new ExecutionResult(tooLarge), http.RequestAborted);
+            return (refused, StatusOf(refused, format));
+        }
+
+        searchLimiter.Check(http, document, document.OperationWithName(request.OperationName));
         var key = responses.KeyFor(http, query, request, document);
         var response = key is null
             ? await ExecuteAsync(http, request, query, document)
@@ -111,6 +128,28 @@ internal sealed partial class GraphQLHttpEndpoint(
 
     private async Task<SerializedResponse> ExecuteAsync(HttpContext http, GraphQLRequest request, string query, GraphQLDocument document)
     {
+        // GraphQL.NET's Timeout starts after validation; this bound covers queueing and validation too.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        bounded.CancelAfter(options.Value.ExecutionTimeout * 2);
+        try
+        {
+            using var slot = await admission.EnterAsync(bounded.Token);
+            return await ExecuteAdmittedAsync(http, request, query, document, bounded.Token);
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            var stopping = lifetime.ApplicationStopping.IsCancellationRequested;
+            GraphQLMetrics.Rejected(stopping ? "shutting_down" : "timeout");
+            throw stopping
+                ? new GraphQLHttpException(StatusCodes.Status503ServiceUnavailable, "SHUTTING_DOWN", "The server is shutting down; retry on another replica.")
+                { RetryAfter = ExecutionAdmission.RetryAfter }
+                : new GraphQLHttpException(StatusCodes.Status503ServiceUnavailable, "TIMEOUT", "The request took too long to validate and execute.");
+        }
+    }
+
+    private async Task<SerializedResponse> ExecuteAdmittedAsync(
+        HttpContext http, GraphQLRequest request, string query, GraphQLDocument document, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -122,7 +161,7 @@ internal sealed partial class GraphQLHttpEndpoint(
             Extensions = request.Extensions,
             User = http.User,
             RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
+            CancellationToken = cancellationToken,
             Timeout = options.Value.ExecutionTimeout,
             UnhandledExceptionDelegate = context =>
             {
@@ -131,6 +170,7 @@ internal sealed partial class GraphQLHttpEndpoint(
             },
         });
         GraphQLMetrics.Record(result.Operation?.Operation, result, Stopwatch.GetElapsedTime(started));
+        CapErrors(result, options.Value.MaxErrors);
         if (result.Operation?.Operation == OperationType.Mutation)
             responses.Invalidate();
         return await writer.SerializeAsync(result, http.RequestAborted);
@@ -147,6 +187,18 @@ internal sealed partial class GraphQLHttpEndpoint(
         var authentication = await http.AuthenticateAsync();
         if (authentication.Failure is not null)
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+    }
+
+    /// <summary>Keeps the first <paramref name="max"/> errors and says how many more there were, so no response is error-sized.</summary>
+    private static void CapErrors(ExecutionResult result, int max)
+    {
+        if (result.Errors is not { } errors || errors.Count <= max)
+            return;
+        var kept = new ExecutionErrors();
+        foreach (var error in errors.Take(max))
+            kept.Add(error);
+        kept.Add(new ExecutionError($"Too many errors: {errors.Count - max} more not listed.") { Code = "TOO_MANY_ERRORS" });
+        result.Errors = kept;
     }
 
     private static ExecutionResult Error(string code, string message) => new(new ExecutionError(message) { Code = code });

@@ -7,5 +7,8 @@ internal sealed class GraphQLHttpException(int status, string code, string messa
 
     public string Code { get; } = code;
 
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds) when set.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static GraphQLHttpException BadRequest(string message) => new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
 }

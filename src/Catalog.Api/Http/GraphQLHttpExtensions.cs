@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Catalog.Api.GraphQL.Common;
 using GraphQL;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,11 @@ public static class GraphQLHttpExtensions
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<ExecutionAdmission>();
+        services.AddSingleton<SearchRateLimiter>();
+        services.AddOptions<RateLimitOptions>()
+            .Validate(o => o.SearchesPerMinute > 0, $"{RateLimitOptions.Section}:SearchesPerMinute must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
         var origins = configuration.GetSection(CorsOriginsKey).Get<string[]>() ?? [];

@@ -15,7 +15,30 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     public int MaxComplexity { get; set; } = 50_000;
 
+    /// <summary>
+    /// Most selections (fields, fragment spreads, inline fragments) a document may expand to once fragments are
+    /// expanded, checked in linear time before validation (see DocumentBudget). GraphiQL's introspection query
+    /// expands to about 200, the README's largest search page to about 60.
+    /// </summary>
+    public int MaxSelections { get; set; } = 2_000;
+
+    /// <summary>
+    /// Most pairs of fields sharing a response name in one selection set (fragments expanded, same-named fields'
+    /// sub-selections merged): validation compares each pair and may report each as an error.
+    /// </summary>
+    public int MaxFieldOverlaps { get; set; } = 2_000;
+
+    /// <summary>Errors listed in one response; beyond it the rest are summed up in one <c>TOO_MANY_ERRORS</c> error.</summary>
+    public int MaxErrors { get; set; } = 100;
+
+    /// <summary>Validation and execution time limit (validation ends with 503 <c>TIMEOUT</c>, execution with a TIMEOUT error).</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>GraphQL validations and executions running at once on this replica (response-cache hits need none).</summary>
+    public int MaxConcurrentExecutions { get; set; } = Environment.ProcessorCount * 2;
+
+    /// <summary>Requests waiting for a free execution slot; beyond it requests get 503 with Retry-After at once.</summary>
+    public int QueueLength { get; set; } = Environment.ProcessorCount * 4;
 
     /// <summary>Largest POST body accepted; bigger bodies get 413.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
@@ -42,7 +65,8 @@ public sealed class GraphQLHttpOptions
     public long ResponseCacheBytes { get; set; } = 64L * 1024 * 1024;
 
     public static bool IsValid(GraphQLHttpOptions o) =>
-        o.MaxDepth > 0 && o.MaxComplexity > 0 && o.ExecutionTimeout > TimeSpan.Zero
+        o.MaxDepth > 0 && o.MaxComplexity > 0 && o.MaxSelections > 0 && o.MaxFieldOverlaps >= 0 && o.MaxErrors > 0
+        && o.MaxConcurrentExecutions > 0 && o.QueueLength >= 0 && o.ExecutionTimeout > TimeSpan.Zero
         && o.ExecutionTimeout <= TimeSpan.FromDays(1) && o.MaxRequestBytes >= 1024 && o.CacheMaxAgeSeconds >= 0
         && o.PersistedQueryCacheChars > 0 && o.DocumentCacheChars > 0
         && o.ResponseCacheTtl > TimeSpan.Zero && o.ResponseCacheTtl <= TimeSpan.FromDays(1) && o.ResponseCacheBytes > 0;

@@ -16,10 +16,17 @@ internal static class GraphQLMetrics
             Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14),
         });
 
+    private static readonly Counter Refused = Metrics.CreateCounter(
+        "catalog_graphql_rejected_total",
+        "GraphQL requests refused before validation: overloaded (503), rate_limited (429), too_large (document budget), timeout, shutting_down.",
+        new CounterConfiguration { LabelNames = ["reason"] });
+
     public static void Record(OperationType? operation, ExecutionResult result, TimeSpan elapsed)
     {
         var outcome = !result.Executed ? "request_error" : result.Errors is { Count: > 0 } ? "field_errors" : "ok";
         var type = operation?.ToString().ToLowerInvariant() ?? "unknown";
         Duration.WithLabels(type, outcome).Observe(elapsed.TotalSeconds);
     }
+
+    public static void Rejected(string reason) => Refused.WithLabels(reason).Inc();
 }

@@ -39,6 +39,11 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting(CatalogWebApp.SeedSampleKey, "false");
         // One log line per request would bury the test output; failures still log.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Test classes fire many requests from one (unknown) address: admission and search budgets are tested
+        // with their own settings, so here they stay out of the way.
+        builder.UseSetting("Catalog:GraphQL:MaxConcurrentExecutions", "256");
+        builder.UseSetting("Catalog:GraphQL:QueueLength", "1024");
+        builder.UseSetting("Catalog:RateLimits:SearchesPerMinute", "1000000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -14,6 +14,9 @@ public sealed class TransportOptionsTests
     [InlineData("Catalog:GraphQL:MaxDepth", "0")]
     [InlineData("Catalog:GraphQL:MaxComplexity", "-5")]
     [InlineData("Catalog:GraphQL:MaxRequestBytes", "10")]
+    [InlineData("Catalog:GraphQL:MaxSelections", "0")]
+    [InlineData("Catalog:GraphQL:MaxConcurrentExecutions", "0")]
+    [InlineData("Catalog:RateLimits:SearchesPerMinute", "0")]
     public async Task Serve_refuses_to_start_with_invalid_limits(string key, string value)
     {
         var data = Path.Combine(Path.GetTempPath(), "catalog-api-tests", Guid.NewGuid().ToString("N"));

@@ -3,13 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.GraphQL.Common;
 
-/// <summary>Bound from <c>Catalog:RateLimits</c>: per-viewer write budgets.</summary>
+/// <summary>Bound from <c>Catalog:RateLimits</c>: per-viewer write budgets and the per-client search budget.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "Catalog:RateLimits";
 
     public int ReviewsPerHour { get; set; } = 20;
     public int VotesPerMinute { get; set; } = 60;
+
+    /// <summary>Top-level <c>search</c>/<c>suggest</c> fields per client (token subject or address) per minute (see SearchRateLimiter).</summary>
+    public int SearchesPerMinute { get; set; } = 300;
 }
 
 /// <summary>
