@@ -12,7 +12,7 @@ public static class SearchServiceCollectionExtensions
 {
     /// <summary>
     /// The search engine: analyzers, the live index under <c>&lt;DataDirectory&gt;/index</c> (opened or rebuilt
-    /// before the host serves, then kept up with the change log), reindex jobs, health, and the title search.
+    /// in the background while the host already serves, then kept up with the change log), reindex jobs, health, and the title search.
     /// Needs the store (<c>AddCatalogStore</c>) and <see cref="TimeProvider"/> registered.
     /// </summary>
     public static IServiceCollection AddCatalogSearch(this IServiceCollection services, SearchOptions options)
@@ -26,6 +26,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IIndexHealth>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<ReindexJobs>();
         services.AddSingleton<IReindexJobs>(sp => sp.GetRequiredService<ReindexJobs>());
+        services.AddSingleton<IndexStartup>();
         services.AddHostedService<IndexMaintenanceService>();
         services.AddSingleton<ITitleSearch, TitleSearch>();
         return services;

@@ -9,12 +9,17 @@ public static class AuthServiceCollectionExtensions
     /// JWT bearer tokens signed with the configured HS256 key. Claims keep their JWT names
     /// (<c>sub</c>, <c>name</c>, <c>role</c>) and <c>role</c> drives <c>IsInRole</c>. No endpoint demands
     /// a token: a missing or rejected one leaves the request anonymous and the schema decides per field.
+    /// The key is resolved here, so an unsafe one stops the host from being built (<see cref="SigningKeys"/>).
     /// </summary>
-    public static IServiceCollection AddCatalogAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCatalogAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(AuthOptions.Section);
+        var key = SigningKeys.Resolve(configuration, environment);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        options.SigningKey = key.Key;
+        services.AddSingleton(key);
         services.Configure<AuthOptions>(section);
+        services.PostConfigure<AuthOptions>(o => o.SigningKey = key.Key);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
             {

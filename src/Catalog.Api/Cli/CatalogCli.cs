@@ -22,6 +22,7 @@ public static class CatalogCli
         root.Subcommands.Add(ReindexVerb.Create(data, stdout));
         root.Subcommands.Add(StatsVerb.Create(data, stdout));
         root.Subcommands.Add(TokenVerb.Create(data, stdout));
+        root.Subcommands.Add(VerifyVerb.Create(data, stdout));
         root.SetAction((parse, ct) => ServeVerb.RunAsync(Common(parse, data), urls: null, ct));
         return root.Parse(args).InvokeAsync();
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Catalog.Api.Auth;
 using Catalog.Api.Hosting;
 
 namespace Catalog.Api.Cli;
@@ -17,9 +18,19 @@ internal static class ServeVerb
 
     public static async Task<int> RunAsync(CommonSettings settings, string? urls, CancellationToken cancellationToken)
     {
-        await using var app = CatalogWebApp.Build(settings, urls);
-        await CatalogWebApp.PrepareAsync(app, cancellationToken);
-        await app.RunAsync();
+        WebApplication built;
+        try
+        {
+            built = CatalogWebApp.Build(settings, urls);
+        }
+        catch (UnsafeSigningKeyException e)
+        {
+            await Console.Error.WriteLineAsync($"refusing to start: {e.Message}");
+            return 1;
+        }
+
+        await using var app = built;
+        await ((IHost)app).RunAsync(cancellationToken);
         return 0;
     }
 }

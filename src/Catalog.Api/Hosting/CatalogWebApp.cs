@@ -2,7 +2,7 @@ using Catalog.Api.Auth;
 using Catalog.Api.GraphQL;
 using Catalog.Api.Health;
 using Catalog.Api.Http;
-using Catalog.Store;
+using Catalog.Search.Indexing;
 using Prometheus;
 
 namespace Catalog.Api.Hosting;
@@ -27,14 +27,17 @@ public static class CatalogWebApp
         settings.ApplyTo(builder.Configuration);
         builder.Services.AddCatalogCore(builder.Configuration);
         builder.Services.AddSingleton<SampleCatalogSeeder>();
-        builder.Services.AddCatalogAuth(builder.Configuration);
+        builder.Services.AddSingleton<IStoreStartupTask>(sp => sp.GetRequiredService<SampleCatalogSeeder>());
+        builder.Services.AddCatalogAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCatalogGraphQL();
         builder.Services.AddCatalogGraphQLHttp(builder.Configuration);
         builder.Services.AddCatalogHealth();
 
         var app = builder.Build();
+        SigningKeys.LogSource(app.Services.GetRequiredService<ResolvedSigningKey>(), app.Logger);
         app.UseMiddleware<RequestLogging>();
         app.UseCatalogHttp();
+        app.UseIndexStartupGate();
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.MapCatalogGraphQL();
@@ -42,13 +45,5 @@ public static class CatalogWebApp
         MeterExport.SkipPerRequestMeters();
         app.MapMetrics();
         return app;
-    }
-
-    /// <summary>Migrates the store and seeds the bundled sample when the store holds no titles.</summary>
-    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
-    {
-        await app.Services.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-        if (app.Configuration.GetValue(SeedSampleKey, defaultValue: true))
-            await app.Services.GetRequiredService<SampleCatalogSeeder>().SeedIfEmptyAsync(cancellationToken);
     }
 }

@@ -12,6 +12,8 @@ namespace Catalog.Api.Http;
 /// </summary>
 internal sealed class GraphQLRequestReader(IGraphQLSerializer serializer)
 {
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     public GraphQLRequest ReadQueryString(IQueryCollection query) => Read(() => new GraphQLRequest
     {
         Query = Single(query, "query"),
@@ -24,6 +26,9 @@ internal sealed class GraphQLRequestReader(IGraphQLSerializer serializer)
     {
         RequireJson(request.ContentType);
         var body = await ReadLimitedAsync(request, maxBytes, cancellationToken);
+        // Some clients (PowerShell, Windows editors) start UTF-8 with a byte order mark; JSON parsers may ignore it (RFC 8259 §8.1).
+        if (body.Span.StartsWith(Utf8ByteOrderMark))
+            body = body[Utf8ByteOrderMark.Length..];
         return Read(() =>
         {
             using var json = JsonDocument.Parse(body);

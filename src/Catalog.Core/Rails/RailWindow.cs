@@ -50,8 +50,8 @@ public sealed record RailWindow
         ArgumentNullException.ThrowIfNull(options);
         var nowUtc = now.UtcDateTime;
         var today = DateOnly.FromDateTime(nowUtc);
-        var recentlyAddedSince = nowUtc.AddDays(-options.RecentlyAddedDays);
-        var releasedSince = today.AddDays(-options.NewReleaseDays);
+        var recentlyAddedSince = Saturating(nowUtc, -options.RecentlyAddedDays);
+        var releasedSince = DateOnly.FromDateTime(Saturating(nowUtc.Date, -options.NewReleaseDays));
         return rail switch
         {
             Rail.RecentlyAdded => new RailWindow
@@ -77,10 +77,20 @@ public sealed record RailWindow
             Rail.LeavingSoon => new RailWindow
             {
                 Rail = rail, Now = nowUtc, Order = RailOrder.LeavingSoonest,
-                MustBeAvailable = true, LeavingBy = nowUtc.AddDays(options.LeavingSoonDays),
+                MustBeAvailable = true, LeavingBy = Saturating(nowUtc, options.LeavingSoonDays),
             },
             _ => throw new ArgumentOutOfRangeException(nameof(rail), rail, "Unknown rail."),
         };
+    }
+
+    /// <summary>
+    /// <paramref name="instant"/> moved by whole days, stopping at the ends of the calendar: a window reaching
+    /// past year 1 or 9999 holds everything up to that end (an <c>asOf</c> at either end is legal input).
+    /// </summary>
+    private static DateTime Saturating(DateTime instant, int days)
+    {
+        var end = DateTime.SpecifyKind(days < 0 ? DateTime.MinValue : DateTime.MaxValue, DateTimeKind.Utc);
+        return Math.Abs((double)days) >= Math.Abs((end - instant).TotalDays) ? end : instant.AddDays(days);
     }
 
     /// <summary>Whether the title belongs on this rail (the plain-C# form of the definition).</summary>

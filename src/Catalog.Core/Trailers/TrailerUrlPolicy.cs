@@ -1,3 +1,4 @@
+using System.Buffers;
 using Catalog.Core.Titles;
 
 namespace Catalog.Core.Trailers;
@@ -7,12 +8,17 @@ public sealed record TrailerLink(string Url, TrailerSite Site, string? EmbedUrl)
 
 /// <summary>
 /// Which trailer URLs the catalog stores: absolute https on an allowed host, default port, no user
-/// info, no whitespace. Everything else (javascript:, data:, http:, other hosts) is refused with a
+/// info, no whitespace, none of the characters that end an HTML attribute or open markup. Everything else (javascript:, data:, http:, other hosts) is refused with a
 /// reason a curator can act on.
 /// </summary>
 public sealed class TrailerUrlPolicy
 {
     public const int MaxUrlLength = 2048;
+
+    /// <summary>Characters a page could mistake for the end of an attribute or the start of markup.</summary>
+    private const string MarkupCharacters = "'\"<>\\`{}|^";
+
+    private static readonly SearchValues<char> Markup = SearchValues.Create(MarkupCharacters);
 
     private readonly HashSet<string> allowedHosts;
     private readonly bool privacyEnhancedEmbeds;
@@ -37,6 +43,8 @@ public sealed class TrailerUrlPolicy
             return Refuse($"the trailer URL is longer than {MaxUrlLength} characters.", out reason);
         if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             return Refuse("the trailer URL contains spaces or control characters.", out reason);
+        if (text.AsSpan().ContainsAny(Markup))
+            return Refuse($"the trailer URL contains one of {MarkupCharacters} (percent-encode it).", out reason);
         // On Unix "/path" parses as an absolute file: URI; it is a relative link here.
         if (text[0] == '/' || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
             return Refuse("the trailer URL is not an absolute URL.", out reason);

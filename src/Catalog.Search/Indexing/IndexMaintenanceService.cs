@@ -5,22 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace Catalog.Search.Indexing;
 
 /// <summary>
-/// Opens (or rebuilds) the index before the host starts serving, then tails the store's change log:
-/// at once after a write in this process commits, and at least once per poll interval for writes made by
-/// other processes.
+/// In the background, so the host serves health and metrics from its first second: prepares the store
+/// (migrations, <see cref="IStoreStartupTask"/>s), opens (or rebuilds) the index, then tails the store's
+/// change log: at once after a write in this process commits, and at least once per poll interval for
+/// writes made by other processes. A failure to open stops the host.
 /// </summary>
 internal sealed partial class IndexMaintenanceService(
-    CatalogIndex index, StoreInitializer store, ChangeSignal changes, SearchOptions options, ILogger<IndexMaintenanceService> logger) : BackgroundService
+    CatalogIndex index, StoreInitializer store, IEnumerable<IStoreStartupTask> startupTasks, IndexStartup startup,
+    ChangeSignal changes, SearchOptions options, ILogger<IndexMaintenanceService> logger) : BackgroundService
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await store.InitializeAsync(cancellationToken);
-        await index.OpenAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await OpenAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before catching up, so a write committed during the catch-up wakes the next one at once.
@@ -39,6 +35,39 @@ internal sealed partial class IndexMaintenanceService(
         }
     }
 
+    private async Task OpenAsync(CancellationToken stoppingToken)
+    {
+        // Never hold up the host's start: everything below may take minutes on a large store.
+        await Task.Yield();
+        try
+        {
+            await store.InitializeAsync(stoppingToken);
+            foreach (var task in startupTasks)
+                await task.RunAsync(stoppingToken);
+            await index.OpenAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            startup.MarkStopped();
+            throw;
+        }
+        catch (Exception e)
+        {
+            LogOpenFailed(e);
+            startup.MarkFailed(e);
+            throw;
+        }
+
+        startup.MarkOpened();
+        LogOpened(index.DocumentCount, index.AppliedSequence);
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying the change log to the index failed; retrying at the next poll")]
     private partial void LogCatchUpFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Preparing the store or opening the search index at start failed; stopping")]
+    private partial void LogOpenFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index open with {Documents} titles at change {Sequence}; serving searches")]
+    private partial void LogOpened(int documents, long sequence);
 }

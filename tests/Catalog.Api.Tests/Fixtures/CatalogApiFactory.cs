@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Tests.Fixtures;
 
@@ -28,8 +30,14 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
     /// <summary>Configuration keys applied on top of appsettings.json, as if given on the command line.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
-    public AuthOptions Auth =>
-        Services.GetRequiredService<IConfiguration>().GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+    /// <summary>
+    /// When true (the default), creating the host waits until the index has opened in the background, so
+    /// tests start against a serving API; false to observe the start itself.
+    /// </summary>
+    protected virtual bool WaitForIndexAtStart => true;
+
+    /// <summary>The auth settings the server validates with, including the signing key it resolved.</summary>
+    public AuthOptions Auth => Services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,6 +54,14 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalog:RateLimits:SearchesPerMinute", "1000000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForIndexAtStart && host.Services.GetService<IndexStartup>() is { } startup)
+            startup.Opened.WaitAsync(TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A development token the server accepts, minted with the configured key.</summary>

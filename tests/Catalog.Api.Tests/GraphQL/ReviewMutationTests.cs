@@ -12,7 +12,8 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
                 NewTitle("submit-title", "Submitted", t => (t.RatingSum, t.RatingCount) = (80, 10)),
                 NewTitle("vote-title", "Voted"),
                 NewTitle("crowd-title", "Crowded"),
-                NewTitle("auth-title", "Guarded"));
+                NewTitle("auth-title", "Guarded"),
+                NewTitle("script-title", "Scripts"));
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
@@ -53,12 +54,32 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
     [InlineData(11, "fine")]
     [InlineData(5, "")]
     [InlineData(5, "nul\u0000byte")]
+    [InlineData(5, "great film \u202Eexe.txt")]
+    [InlineData(5, "isolated \u2067text\u2069")]
+    [InlineData(5, "zero\u200Bwidth")]
     public async Task Invalid_reviews_are_bad_user_input(int rating, string body)
     {
         var response = await api.CreateClient(api.ViewerToken("bad-input")).PostGraphQLAsync(Submit, new { input = new { titleId = "submit-title", rating, body } });
 
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
         Assert.Equal(JsonValueKind.Null, response.Data.ValueKind);
+    }
+
+    [Fact]
+    public async Task Bidi_override_characters_are_refused_with_the_code_point_named()
+    {
+        var response = await api.CreateClient(api.ViewerToken("bidi")).PostGraphQLAsync(Submit, new { input = new { titleId = "submit-title", rating = 5, body = "nice \u202Etxt.exe" } });
+
+        Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+        Assert.Contains("U+202E", response.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Joiners_and_direction_marks_that_scripts_need_are_accepted()
+    {
+        var response = await api.CreateClient(api.ViewerToken("joiners")).PostGraphQLAsync(Submit, new { input = new { titleId = "script-title", rating = 7, body = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u200F \U0001F469\u200D\U0001F4BB" } });
+
+        response.EnsureSuccess();
     }
 
     [Fact]

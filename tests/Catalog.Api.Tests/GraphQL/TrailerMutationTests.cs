@@ -51,6 +51,8 @@ public sealed class TrailerMutationTests(TrailerMutationTests.SeededApi api) : I
     [InlineData("http://www.youtube.com/watch?v=dQw4w9WgXcQ")]
     [InlineData("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")]
     [InlineData("https://evil.example/trailer.mp4")]
+    [InlineData("https://www.youtube.com/embed/'onload='alert(1)")]
+    [InlineData("https://vimeo.com/1\"><script>alert(1)</script>")]
     public async Task Unsafe_or_foreign_urls_are_refused_with_a_clear_message(string url)
     {
         var curator = api.CreateClient(api.CuratorToken());

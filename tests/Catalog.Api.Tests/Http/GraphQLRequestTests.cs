@@ -89,6 +89,16 @@ public sealed class GraphQLRequestTests(CatalogApiFactory api) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_body_starting_with_a_utf8_byte_order_mark_is_accepted()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"query\": \"{ __typename }\"}")];
+
+        var response = (await client.PostRawAsync(body)).EnsureSuccess();
+
+        Assert.Equal("Query", response.Data.At("__typename").GetString());
+    }
+
+    [Fact]
     public async Task Lone_surrogate_escapes_get_400_not_500()
     {
         var response = await client.PostRawAsync("{\"query\": \"query($s: String) { __typename }\", \"variables\": {\"s\": \"\\ud800\"}}");

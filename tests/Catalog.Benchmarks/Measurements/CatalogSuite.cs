@@ -59,6 +59,7 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         hosted = [.. services.GetServices<IHostedService>()];
         foreach (var service in hosted)
             await service.StartAsync(cancellationToken);
+        await services.GetRequiredService<IndexStartup>().Opened.WaitAsync(cancellationToken);
         var index = services.GetRequiredService<CatalogIndex>();
         if (!reused)
         {

@@ -46,6 +46,12 @@ public sealed class TrailerUrlPolicyTests
     [InlineData("https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ", "port")]
     [InlineData("https://www.youtube.com/watch?v=a b", "spaces")]
     [InlineData("/watch?v=dQw4w9WgXcQ", "absolute")]
+    [InlineData("https://www.youtube.com/embed/'onload='alert(1)", "percent-encode")]
+    [InlineData("https://vimeo.com/1\"onmouseover=\"alert(1)", "percent-encode")]
+    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ<script>", "percent-encode")]
+    [InlineData("https://www.youtube.com\\@evil.example/x", "percent-encode")]
+    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ`x", "percent-encode")]
+    [InlineData("https://www.youtube.com/embed/dQw4w\u00a0WgXcQ", "spaces")]
     [InlineData("", "empty")]
     [InlineData(null, "empty")]
     public void Refuses_unsafe_or_foreign_urls_with_a_reason(string? url, string reasonPart)

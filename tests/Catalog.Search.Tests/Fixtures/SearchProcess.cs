@@ -21,7 +21,7 @@ public sealed class SearchProcess(ServiceProvider services) : IAsyncDisposable
 
     public ICatalogDbFactory Store => services.GetRequiredService<ICatalogDbFactory>();
 
-    /// <summary>Starts the hosted services, as the web host does before it serves.</summary>
+    /// <summary>Starts the hosted services, as the web host does, and waits until they opened the index.</summary>
     public async Task StartHostedAsync()
     {
         foreach (var hosted in services.GetServices<IHostedService>())
@@ -29,6 +29,8 @@ public sealed class SearchProcess(ServiceProvider services) : IAsyncDisposable
             await hosted.StartAsync(CancellationToken.None);
             started.Add(hosted);
         }
+
+        await services.GetRequiredService<IndexStartup>().Opened;
     }
 
     public int CountAll()

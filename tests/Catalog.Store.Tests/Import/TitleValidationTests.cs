@@ -42,6 +42,7 @@ public sealed class TitleValidationTests : IAsyncLifetime
     [InlineData("""{"id":"a","name":"A","imdbId":"0078748"}""", "IMDb id '0078748' is not of the form tt1234567; dropped")]
     [InlineData("""{"id":"a","name":"A","trailers":[{"url":"http://www.youtube.com/watch?v=abc"}]}""", "trailer 'http://www.youtube.com/watch?v=abc' dropped. Refused trailer URL: trailer URLs must use https")]
     [InlineData("""{"id":"a","name":"A","trailers":[{"url":"https://youtube.com.evil.example/watch?v=abc"}]}""", "trailer 'https://youtube.com.evil.example/watch?v=abc' dropped. Refused trailer URL: 'youtube.com.evil.example' is not an allowed trailer host")]
+    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"https://www.youtube.com/embed/'onload='alert(1)"}]}""", "trailer 'https://www.youtube.com/embed/'onload='alert(1)' dropped. Refused trailer URL: the trailer URL contains one of")]
     public async Task A_bad_optional_value_is_dropped_with_a_warning(string json, string warning)
     {
         var summary = await _h.ImportAsync(_h.File("v.json", TitleImporterTests.Catalog(json)));

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Catalog.Api.Tests.Crash;
+
+/// <summary>
+/// The built <c>catalog</c> app run as a child process (<c>dotnet catalog.dll VERB …</c>), with its output
+/// kept for failure messages. <see cref="Kill"/> is SIGKILL: no shutdown code runs.
+/// </summary>
+public sealed class CatalogProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private CatalogProcess(Process process) => this.process = process;
+
+    public bool HasExited => process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    public static CatalogProcess Start(params string[] args)
+    {
+        var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+        var info = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "catalog.dll"));
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var started = new CatalogProcess(new Process { StartInfo = info });
+        started.process.OutputDataReceived += (_, e) => started.Append(e.Data);
+        started.process.ErrorDataReceived += (_, e) => started.Append(e.Data);
+        started.process.Start();
+        started.process.BeginOutputReadLine();
+        started.process.BeginErrorReadLine();
+        return started;
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGKILL: the process dies at once, mid-write if it was writing.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM: the graceful stop an orchestrator asks for.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await WaitForExitAsync(timeout);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"catalog did not exit within {timeout}. Output:\n{Output}");
+        }
+
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Task.CompletedTask;
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+            output.AppendLine(line);
+    }
+}
