@@ -47,6 +47,7 @@ public sealed class HostileRequestFuzzTests(FuzzingApi api, ITestOutputHelper ou
         }
 
         output.WriteLine($"  total: {sent:#,0} requests");
+        findings.AddRange(StoredTextFindings());
         Assert.True(findings.Count == 0, string.Join("\n\n", findings));
         Assert.True(only is not null || sent >= MinimumRequests * scale, $"Sent {sent} requests, fewer than {MinimumRequests * scale}.");
     }
@@ -81,6 +82,15 @@ public sealed class HostileRequestFuzzTests(FuzzingApi api, ITestOutputHelper ou
         }
 
         return null;
+    }
+
+    /// <summary>What valid writers got stored: nothing that disguises review text or breaks out of an embed attribute.</summary>
+    private IEnumerable<string> StoredTextFindings()
+    {
+        foreach (var body in api.Store.Column("Reviews", "Body").Where(b => b.Any(c => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))))
+            yield return $"A review body with a bidirectional override was stored: {body}";
+        foreach (var url in api.Store.Column("Trailers", "Url").Where(u => u.IndexOfAny(['\'', '"', '<', '>']) >= 0))
+            yield return $"A trailer URL with a quote or angle bracket was stored: {url}";
     }
 
     private static string? Setting(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

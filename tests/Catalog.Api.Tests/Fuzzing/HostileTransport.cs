@@ -83,7 +83,7 @@ public static class HostileTransport
 
     private static Gen<HostileRequest> ContentTypesAndMethods(Gen<Credential> credentials) =>
         Gen.Select(Gen.OneOf(ContentTypes), Gen.OneOf(Accepts), Gen.OneOf("POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE", "GET"),
-            Gen.OneOf("/graphql", "/graphql/", "/GRAPHQL", "/graphql?query=%7B__typename%7D", "/graphql%00", "/graphql/../graphql"), credentials,
+            Gen.OneOf("/graphql", "/graphql/", "/GRAPHQL", "/graphql?query=%7B__typename%7D", "/graphql;x", "/graphql/../graphql"), credentials,
             (contentType, accept, method, target, credential) => new HostileRequest(method, target,
                 method is "GET" or "HEAD" or "TRACE" ? null : Encoding.UTF8.GetBytes(HostileRequest.BodyJson(ValidQuery)),
                 ContentType: contentType, Accept: accept, Credential: credential));
@@ -105,7 +105,7 @@ public static class HostileTransport
             5 => new HostileRequest("GET", "/graphql?query=%7B__typename%7D&variables=%7B%7D&variables=%5B%5D&operationName=a&operationName=b", ContentType: null, Credential: credential),
             6 => HostileRequest.Get(ValidQuery, variablesJson: text, credential: credential),
             7 => new HostileRequest("GET", "/graphql?query=" + Uri.EscapeDataString(text) + "&%ZZ=%&&=&query", ContentType: null, Credential: credential),
-            8 => HostileRequest.Get("{ search(query: \"" + new string('x', 16_000) + "\") { totalCount } }", credential: credential),
+            8 => HostileRequest.Get("{ search(query: \"" + new string('x', 8_000) + "\") { totalCount } }", credential: credential),
             _ => HostileRequest.Get(null, operationName: text, credential: credential),
         });
 

@@ -30,20 +30,16 @@ public sealed class StoreDigest(string path)
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Review bodies and trailer URLs as stored, for checks on what writes may leave behind.</summary>
-    public IReadOnlyList<string> StoredText()
+    /// <summary>The non-null values of one text column, e.g. review bodies or trailer URLs as stored.</summary>
+    public IReadOnlyList<string> Column(string table, string column)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
-        var text = new List<string>();
-        foreach (var query in new[] { "SELECT Body FROM Reviews", "SELECT Url FROM Trailers" })
-        {
-            using var rows = Command(connection, query).ExecuteReader();
-            while (rows.Read())
-                text.Add(rows.GetString(0));
-        }
-
-        return text;
+        using var rows = Command(connection, $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL").ExecuteReader();
+        var values = new List<string>();
+        while (rows.Read())
+            values.Add(rows.GetString(0));
+        return values;
     }
 
     private static List<string> Tables(SqliteConnection connection)
@@ -59,7 +55,7 @@ public sealed class StoreDigest(string path)
     private static SqliteCommand Command(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Table names come from sqlite_master, not from input.
+#pragma warning disable CA2100 // Table and column names come from sqlite_master and the tests, not from input.
         command.CommandText = sql;
 #pragma warning restore CA2100
         return command;
