@@ -66,7 +66,7 @@ public static class HostileUserText
                 7 => Doc("mutation($input: TitleInput!) { upsertTitle(input: $input) { id addedAt availableUntil } }",
                     $"{{\"input\": {{\"id\": {titleId}, \"addedAt\": {HostileText.Literal(HostileArguments.Instants[Math.Abs(rating) % HostileArguments.Instants.Length])}, " +
                     $"\"availableUntil\": {HostileText.Literal(HostileArguments.Instants[(Math.Abs(rating) + 1) % HostileArguments.Instants.Length])}}}}}"),
-                _ => Doc($"mutation {{ removeTrailer(id: {t}) startReindex {{ id }} }}", null),
+                _ => Doc($"mutation {{ removeTrailer(id: {t}) }}", null),
             };
         });
 }
