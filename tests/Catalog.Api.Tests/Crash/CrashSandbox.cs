@@ -13,7 +13,7 @@ namespace Catalog.Api.Tests.Crash;
 /// </summary>
 public sealed class CrashSandbox : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly List<CatalogProcess> processes = [];

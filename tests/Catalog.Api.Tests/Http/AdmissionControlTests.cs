@@ -79,6 +79,27 @@ public sealed class AdmissionControlTests(AdmissionControlTests.OneSlotApi api) 
         await WhenAsync(() => admission.Statistics.CurrentQueuedCount == 0);
     }
 
+    [Fact]
+    public async Task A_request_still_waiting_after_twice_the_execution_timeout_gets_503_timeout()
+    {
+        await using var quick = new ShortDeadlineApi();
+        using var slot = await quick.Services.GetRequiredService<ExecutionAdmission>().EnterAsync(CancellationToken.None);
+
+        var response = await quick.CreateClient().PostGraphQLAsync("{ neverAdmitted: __typename }");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.Status);
+        Assert.Equal(["TIMEOUT"], response.ErrorCodes);
+    }
+
+    private sealed class ShortDeadlineApi : CatalogApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+        {
+            ["Catalog:GraphQL:MaxConcurrentExecutions"] = "1",
+            ["Catalog:GraphQL:ExecutionTimeout"] = "00:00:00.050",
+        };
+    }
+
     /// <summary>Waits for a condition another request brings about (polling, bounded; not a fixed sleep).</summary>
     private static async Task WhenAsync(Func<bool> condition)
     {
