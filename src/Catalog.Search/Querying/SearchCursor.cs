@@ -77,8 +77,9 @@ internal static class SearchCursor
                 throw Malformed();
             return new FieldDoc(int.MaxValue, float.NaN, values);
         }
-        catch (EndOfStreamException)
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
+            // FormatException: an over-long 7-bit length prefix (BinaryReader.Read7BitEncodedInt).
             throw Malformed();
         }
     }

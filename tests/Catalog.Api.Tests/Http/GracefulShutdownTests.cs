@@ -4,6 +4,7 @@ using System.Text;
 using Catalog.Api.Hosting;
 using Catalog.Api.Http;
 using Catalog.Api.Tests.Fixtures;
+using Catalog.Search.Indexing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -32,8 +33,8 @@ public sealed class GracefulShutdownTests
                 $"--{CatalogWebApp.SeedSampleKey}=false",
                 "--Catalog:GraphQL:MaxConcurrentExecutions=1", "--Catalog:GraphQL:QueueLength=4",
             ]), "http://127.0.0.1:0");
-            await CatalogWebApp.PrepareAsync(app, CancellationToken.None);
             await app.StartAsync();
+            await app.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
             var shutdownTimeout = app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
             var admission = app.Services.GetRequiredService<ExecutionAdmission>();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -29,6 +29,18 @@ public sealed class CursorTests(FixtureSearchFixture fixture) : IClassFixture<Fi
     }
 
     [Fact]
+    public void A_real_cursor_with_an_over_long_length_inside_is_rejected_clearly()
+    {
+        var request = new SearchRequest { Query = "robots", Sort = TitleSort.Name, First = 1 };
+        var real = System.Buffers.Text.Base64Url.DecodeFromChars(Page(request).Hits[^1].Cursor);
+        // Version, fingerprint, value count and tag kept (so the fingerprint check passes); then a 7-bit length of 6 bytes.
+        byte[] forged = [.. real[..11], 0xEA, 0x80, 0x80, 0x80, 0x80, 0x01];
+
+        var error = Assert.Throws<InvalidCursorException>(() => Page(request with { After = System.Buffers.Text.Base64Url.EncodeToString(forged) }));
+        Assert.Contains("malformed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cursors_are_url_safe()
     {
         foreach (var sort in Enum.GetValues<TitleSort>())
