@@ -60,7 +60,7 @@ internal sealed class DocumentBudget
         foreach (var operation in operations)
         {
             var size = SizeOf(operation.SelectionSet, 1);
-            total = Math.Min(total + size.Selections, long.MaxValue / 4);
+            total = Math.Min(total + size.Selections + (operation.Variables?.Items.Count ?? 0) + Weight(operation), long.MaxValue / 4);
             if (size.FieldDepth > limits.MaxDepth)
             {
                 throw Refuse("COMPLEXITY",
@@ -71,7 +71,7 @@ internal sealed class DocumentBudget
         if (total > limits.MaxSelections)
         {
             throw Refuse("QUERY_TOO_LARGE",
-                $"The document expands to more than {limits.MaxSelections} selections once fragments are expanded; request fewer fields or spread fragments fewer times.");
+                $"The document expands to more than {limits.MaxSelections} selections (fields, arguments and directives) once fragments are expanded; request fewer fields or spread fragments fewer times.");
         }
 
         foreach (var operation in operations)
@@ -95,13 +95,47 @@ internal sealed class DocumentBudget
             };
             var fieldLevel = selection is GraphQLField ? 1 : 0;
             size = new Size(
-                Math.Min(size.Selections + 1 + inner.Selections, long.MaxValue / 4),
+                Math.Min(size.Selections + Weight(selection) + inner.Selections, long.MaxValue / 4),
                 Math.Max(size.FieldDepth, fieldLevel + inner.FieldDepth),
                 Math.Max(size.Nesting, 1 + inner.Nesting));
         }
 
         return size;
     }
+
+    /// <summary>
+    /// A selection (or operation) counts once, plus once for each argument, directive and input-object field it carries: validation
+    /// reports an error per repeated or unknown one, and each error costs a scan of the source for its location, so
+    /// 3,000 copies of one directive on a field took seconds before they were counted here.
+    /// </summary>
+    private static long Weight(ASTNode node)
+    {
+        var weight = 1L;
+        if (node is GraphQLField { Arguments: { } arguments })
+            weight += WeightOf(arguments);
+        if (node is IHasDirectivesNode { Directives: { } directives })
+        {
+            foreach (var directive in directives.Items)
+                weight += 1 + (directive.Arguments is { } directiveArguments ? WeightOf(directiveArguments) : 0);
+        }
+
+        return weight;
+    }
+
+    private static long WeightOf(GraphQLArguments arguments)
+    {
+        var weight = 0L;
+        foreach (var argument in arguments.Items)
+            weight += 1 + WeightOf(argument.Value);
+        return weight;
+    }
+
+    private static long WeightOf(GraphQLValue value) => value switch
+    {
+        GraphQLObjectValue { Fields: { } fields } => fields.Sum(f => 1 + WeightOf(f.Value)),
+        GraphQLListValue { Values: { } values } => values.Sum(WeightOf),
+        _ => 0,
+    };
 
     /// <summary>A fragment's size, counted once, spread so that its selections sit at nesting <paramref name="level"/>.</summary>
     private Size SizeOfFragment(string name, int level)

@@ -78,6 +78,22 @@ public sealed class HostileDocumentTests(CatalogApiFactory api, ITestOutputHelpe
         Assert.True(response.Body.Length < 64 * 1024, $"{response.Body.Length} bytes");
     }
 
+    [Theory]
+    [InlineData("{ __typename @skip(if: false) }", "@skip(if: false)")]
+    [InlineData("{ title(id: \"x\") { id } }", "id: \"x\"")]
+    [InlineData("{ search(filter: { minVotes: 1 }) { totalCount } }", "minVotes: 1")]
+    public async Task Thousands_of_repeated_directives_arguments_or_input_fields_are_refused_quickly(string template, string repeated)
+    {
+        // Each repeat is a validation error whose location costs a scan of the source: ~3,100 directives took over 5 s.
+        var query = template.Replace(repeated, string.Join(' ', Enumerable.Repeat(repeated, 3_000)), StringComparison.Ordinal);
+
+        var (response, elapsed) = await TimedAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["QUERY_TOO_LARGE"], response.ErrorCodes);
+        Assert.True(elapsed < Bounded, $"took {elapsed}");
+    }
+
     [Fact]
     public async Task Cyclic_fragments_are_refused_without_hanging()
     {
