@@ -8,8 +8,8 @@ namespace Catalog.Store;
 
 /// <summary>
 /// The store of record. Provider-neutral model; each provider derives a context that carries its own
-/// migrations (<see cref="SqliteCatalogDbContext"/>). Every save appends change-log rows for what it
-/// writes, inside the same transaction (<see cref="ChangeLogRecorder"/>).
+/// migrations (<see cref="SqliteCatalogDbContext"/>, <see cref="PostgresCatalogDbContext"/>). Every save
+/// appends change-log rows for what it writes, inside the same transaction (<see cref="ChangeLogRecorder"/>).
 /// </summary>
 public abstract class CatalogDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options)
 {
@@ -31,6 +31,9 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
             await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    /// <summary>Brings this provider's database to the latest migration (see <see cref="StoreInitializer"/>).</summary>
+    internal abstract Task MigrateAsync(CancellationToken cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -13,3 +13,14 @@ internal sealed class DesignTimeSqliteContextFactory : IDesignTimeDbContextFacto
         return new SqliteCatalogDbContext(options.Options, TimeProvider.System);
     }
 }
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgresCatalogDbContext</c> build the model (no server needed).</summary>
+internal sealed class DesignTimePostgresContextFactory : IDesignTimeDbContextFactory<PostgresCatalogDbContext>
+{
+    public PostgresCatalogDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresCatalogDbContext>();
+        StoreServiceCollectionExtensions.ConfigurePostgres(options, "Host=127.0.0.1;Database=catalog_design_time");
+        return new PostgresCatalogDbContext(options.Options, TimeProvider.System);
+    }
+}

@@ -4,4 +4,12 @@ namespace Catalog.Store;
 
 /// <summary>The embedded default; its migrations live in <c>Migrations/Sqlite</c>.</summary>
 public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options, TimeProvider clock)
-    : CatalogDbContext(options, clock);
+    : CatalogDbContext(options, clock)
+{
+    /// <summary>Migrates, then switches to WAL so readers never wait for the writer.</summary>
+    internal override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await Database.MigrateAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+    }
+}

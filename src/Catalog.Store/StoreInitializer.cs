@@ -1,5 +1,4 @@
 using Catalog.Core;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Store;
@@ -11,8 +10,6 @@ public sealed class StoreInitializer(ICatalogDbFactory factory, IOptions<Catalog
     {
         Directory.CreateDirectory(Path.GetFullPath(catalog.Value.DataDirectory));
         await using var db = factory.Create();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await db.MigrateAsync(cancellationToken);
     }
 }

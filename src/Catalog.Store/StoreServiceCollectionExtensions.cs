@@ -18,18 +18,30 @@ public static class StoreServiceCollectionExtensions
         switch (store.Provider)
         {
             case StoreProvider.Sqlite:
-                var connectionString = SqliteConnectionString(catalog, store);
-                services.AddDbContextFactory<SqliteCatalogDbContext>((sp, o) =>
-                    ConfigureSqlite(o, connectionString).AddInterceptors(new ChangeSignalInterceptor(sp.GetRequiredService<ChangeSignal>())));
-                services.AddSingleton<ICatalogDbFactory, CatalogDbFactory<SqliteCatalogDbContext>>();
-                services.AddScoped<CatalogDbContext>(sp => sp.GetRequiredService<SqliteCatalogDbContext>());
+                var sqlite = SqliteConnectionString(catalog, store);
+                AddContext<SqliteCatalogDbContext>(services, o => ConfigureSqlite(o, sqlite));
+                break;
+            case StoreProvider.Postgres:
+                var postgres = string.IsNullOrWhiteSpace(store.ConnectionString)
+                    ? throw new InvalidOperationException($"{StoreOptions.Section}:ConnectionString is required when {StoreOptions.Section}:Provider is Postgres.")
+                    : store.ConnectionString;
+                AddContext<PostgresCatalogDbContext>(services, o => ConfigurePostgres(o, postgres));
                 break;
             default:
-                throw new NotSupportedException($"Store provider '{store.Provider}' is not supported yet.");
+                throw new NotSupportedException($"Store provider '{store.Provider}' is not supported.");
         }
 
         services.AddSingleton<StoreInitializer>();
         return services;
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> configure)
+        where TContext : CatalogDbContext
+    {
+        services.AddDbContextFactory<TContext>((sp, o) =>
+            configure(o).AddInterceptors(new ChangeSignalInterceptor(sp.GetRequiredService<ChangeSignal>())));
+        services.AddSingleton<ICatalogDbFactory, CatalogDbFactory<TContext>>();
+        services.AddScoped<CatalogDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 
     public static string SqliteConnectionString(CatalogOptions catalog, StoreOptions store)
@@ -48,6 +60,10 @@ public static class StoreServiceCollectionExtensions
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"))
             .AddInterceptors(SqlitePragmas.Instance);
+
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations"))
+            .AddInterceptors(PostgresWriteLock.Instance);
 }
 
 /// <summary>Creates short-lived contexts for background work (indexing, imports).</summary>

@@ -8,8 +8,8 @@ public sealed record ReviewAuthor(string Id, string DisplayName);
 
 /// <summary>
 /// Viewer writes on reviews. Each write is one transaction: the review or vote, the aggregates it moves
-/// and the change-log rows commit together. SQLite transactions take the write lock up front
-/// (BEGIN IMMEDIATE), so concurrent writers queue on the busy timeout instead of losing updates.
+/// and the change-log rows commit together. Transactions take the write lock up front (SQLite's BEGIN
+/// IMMEDIATE, <see cref="PostgresWriteLock"/>), so concurrent writers queue instead of losing updates.
 /// </summary>
 public sealed class ReviewService(CatalogDbContext db)
 {

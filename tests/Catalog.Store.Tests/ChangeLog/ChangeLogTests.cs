@@ -10,13 +10,21 @@ public sealed class ChangeLogTests : IAsyncLifetime
 {
     private TempStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await TempStore.CreateAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
-    [Fact]
-    public async Task Every_write_appends_one_entry_with_a_growing_sequence()
+    public async Task DisposeAsync()
     {
+        if (_store is not null)
+            await _store.DisposeAsync();
+    }
+
+    private async Task UseAsync(StoreProvider provider) => _store = await TempStore.CreateAsync(provider);
+
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Every_write_appends_one_entry_with_a_growing_sequence(StoreProvider provider)
+    {
+        await UseAsync(provider);
         await using (var db = _store.Open())
         {
             db.Titles.Add(NewTitle("alien-1979"));
@@ -63,9 +71,11 @@ public sealed class ChangeLogTests : IAsyncLifetime
         Assert.Equal(log.Count, log.Select(e => e.Sequence).Distinct().Count());
     }
 
-    [Fact]
-    public async Task A_failed_save_leaves_neither_the_write_nor_its_log_entry()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task A_failed_save_leaves_neither_the_write_nor_its_log_entry(StoreProvider provider)
     {
+        await UseAsync(provider);
         await using var db = _store.Open();
         // The review points at a title that does not exist: the foreign key fails the whole save.
         db.Reviews.Add(new Review { Id = "orphan", TitleId = "missing", AuthorId = "v1", AuthorName = "Ann", Rating = 5, Body = "?" });
@@ -76,9 +86,11 @@ public sealed class ChangeLogTests : IAsyncLifetime
         Assert.Equal(0, await read.ChangeLog.CountAsync());
     }
 
-    [Fact]
-    public async Task Writes_inside_an_outer_transaction_are_logged_in_it_and_roll_back_with_it()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Writes_inside_an_outer_transaction_are_logged_in_it_and_roll_back_with_it(StoreProvider provider)
     {
+        await UseAsync(provider);
         await using (var db = _store.Open())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -92,9 +104,11 @@ public sealed class ChangeLogTests : IAsyncLifetime
         Assert.Equal(0, await read.ChangeLog.CountAsync());
     }
 
-    [Fact]
-    public async Task Saving_stamps_the_title_with_the_clock()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Saving_stamps_the_title_with_the_clock(StoreProvider provider)
     {
+        await UseAsync(provider);
         await using (var db = _store.Open())
         {
             db.Titles.Add(NewTitle("heat-1995"));

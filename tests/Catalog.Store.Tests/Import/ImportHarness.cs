@@ -21,9 +21,11 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public TitleImporter Importer => _services.GetRequiredService<TitleImporter>();
 
-    public static async Task<ImportHarness> CreateAsync(DateTimeOffset? now = null)
+    public static Task<ImportHarness> CreateAsync(StoreProvider provider) => CreateAsync(null, provider);
+
+    public static async Task<ImportHarness> CreateAsync(DateTimeOffset? now = null, StoreProvider provider = StoreProvider.Sqlite)
     {
-        var store = await TempStore.CreateAsync(now);
+        var store = await TempStore.CreateAsync(now, provider);
         var services = new ServiceCollection()
             .AddSingleton(store.Factory)
             .AddSingleton<TimeProvider>(store.Clock)

@@ -1,3 +1,4 @@
+using Catalog.Store.Tests.Fixtures;
 using Catalog.Store.Writes;
 
 namespace Catalog.Store.Tests.Import;
@@ -6,13 +7,19 @@ public sealed class ReviewRatingsSurviveImportTests : IAsyncLifetime
 {
     private ImportHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await ImportHarness.CreateAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
-    [Fact]
-    public async Task Re_importing_a_catalog_keeps_the_ratings_viewers_gave_in_reviews()
+    public async Task DisposeAsync()
     {
+        if (_harness is not null)
+            await _harness.DisposeAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Re_importing_a_catalog_keeps_the_ratings_viewers_gave_in_reviews(StoreProvider provider)
+    {
+        _harness = await ImportHarness.CreateAsync(provider);
         var file = _harness.File("catalog.json", """
             [{"id":"heat-1995","name":"Heat","addedAt":"2020-01-01T00:00:00Z","rating":{"sum":80,"count":10}}]
             """);

@@ -1,6 +1,7 @@
 using Catalog.Core.Changes;
 using Catalog.Core.Titles;
 using Catalog.Store.Import;
+using Catalog.Store.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Tests.Import;
@@ -9,9 +10,15 @@ public sealed class TitleImporterTests : IAsyncLifetime
 {
     private ImportHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await ImportHarness.CreateAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_h is not null)
+            await _h.DisposeAsync();
+    }
+
+    private async Task UseAsync(StoreProvider provider = StoreProvider.Sqlite) => _h = await ImportHarness.CreateAsync(provider);
 
     internal static string Catalog(params string[] titles) =>
         "{\"format\":\"catalog-json\",\"version\":1,\"titles\":[\n" + string.Join(",\n", titles) + "\n]}";
@@ -19,9 +26,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
     private const string Alien = """{"id":"alien-1979","name":"Alien","releaseDate":"1979-05-25","addedAt":"2025-12-01T00:00:00Z","genres":["Horror","Science Fiction"],"tags":["space"],"runtimeMinutes":117,"imdbId":"tt0078748","rating":{"sum":85,"count":10}}""";
     private const string Heat = """{"id":"heat-1995","name":"Heat","releaseDate":"1995","addedAt":"2025-12-02T00:00:00Z"}""";
 
-    [Fact]
-    public async Task Importing_the_same_file_twice_inserts_then_changes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Importing_the_same_file_twice_inserts_then_changes_nothing(StoreProvider provider)
     {
+        await UseAsync(provider);
         var path = _h.File("c.json", Catalog(Alien, Heat));
         var first = await _h.ImportAsync(path);
         Assert.Equal((2, 0, 0), (first.Inserted, first.Updated, first.Skipped));
@@ -38,9 +47,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal(before.Select(t => t.UpdatedAt), (await _h.TitlesAsync()).Select(t => t.UpdatedAt));
     }
 
-    [Fact]
-    public async Task An_update_writes_only_the_fields_the_record_provides()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task An_update_writes_only_the_fields_the_record_provides(StoreProvider provider)
     {
+        await UseAsync(provider);
         await _h.ImportAsync(_h.File("full.json", Catalog(Alien)));
         var sequence = await _h.LastSequenceAsync();
 
@@ -57,9 +68,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal((ChangeKind.Tags, "alien-1979"), (entry.Kind, entry.TitleId));
     }
 
-    [Fact]
-    public async Task A_record_with_an_unknown_id_updates_the_title_with_its_imdb_id()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task A_record_with_an_unknown_id_updates_the_title_with_its_imdb_id(StoreProvider provider)
     {
+        await UseAsync(provider);
         await _h.ImportAsync(_h.File("a.json", Catalog(Alien)));
 
         var summary = await _h.ImportAsync(_h.File("b.json", Catalog("""{"id":"tt0078748","name":"Alien","imdbId":"tt0078748","runtimeMinutes":116}""")));
@@ -69,9 +82,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal(("alien-1979", 116), (only.Id, only.RuntimeMinutes));
     }
 
-    [Fact]
-    public async Task An_identical_duplicate_is_skipped_with_a_warning_and_a_conflicting_one_rejected()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task An_identical_duplicate_is_skipped_with_a_warning_and_a_conflicting_one_rejected(StoreProvider provider)
     {
+        await UseAsync(provider);
         var changed = Heat.Replace("\"Heat\"", "\"Heat (director's cut)\"", StringComparison.Ordinal);
         var summary = await _h.ImportAsync(_h.File("d.json", Catalog(Heat, Heat, changed)));
 
@@ -88,6 +103,7 @@ public sealed class TitleImporterTests : IAsyncLifetime
     [Fact]
     public async Task An_insert_without_added_date_or_kind_gets_the_clock_and_movie()
     {
+        await UseAsync();
         await _h.ImportAsync(_h.File("m.json", Catalog("""{"id":"m","name":"M"}""")));
 
         var m = (await _h.TitleAsync("m"))!;
@@ -95,9 +111,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal(TitleKind.Movie, m.Kind);
     }
 
-    [Fact]
-    public async Task Every_written_title_gets_one_change_log_row()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Every_written_title_gets_one_change_log_row(StoreProvider provider)
     {
+        await UseAsync(provider);
         var titles = Enumerable.Range(1, TitleImporter.BatchSize + 20).Select(i => $$"""{"id":"t{{i}}","name":"T {{i}}"}""").ToArray();
 
         var summary = await _h.ImportAsync(_h.File("many.json", Catalog(titles)));
@@ -110,9 +128,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal(titles.Length, log.Select(e => e.TitleId).Distinct().Count());
     }
 
-    [Fact]
-    public async Task A_file_that_breaks_after_a_written_batch_leaves_the_store_as_it_was()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task A_file_that_breaks_after_a_written_batch_leaves_the_store_as_it_was(StoreProvider provider)
     {
+        await UseAsync(provider);
         await _h.ImportAsync(_h.File("a.json", Catalog(Alien)));
         var sequence = await _h.LastSequenceAsync();
         var titles = Enumerable.Range(1, TitleImporter.BatchSize * 2).Select(i => $$"""{"id":"t{{i}}","name":"T {{i}}"}""").ToArray();
@@ -128,9 +148,11 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal(117, only.RuntimeMinutes);
     }
 
-    [Fact]
-    public async Task A_cancelled_import_leaves_the_store_as_it_was()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task A_cancelled_import_leaves_the_store_as_it_was(StoreProvider provider)
     {
+        await UseAsync(provider);
         var titles = Enumerable.Range(1, TitleImporter.BatchSize * 2).Select(i => $$"""{"id":"t{{i}}","name":"T {{i}}"}""").ToArray();
         using var cancel = new CancellationTokenSource();
         var afterFirstBatch = new SynchronousProgress(_ => cancel.Cancel());
@@ -145,6 +167,7 @@ public sealed class TitleImporterTests : IAsyncLifetime
     [Fact]
     public async Task A_dry_run_counts_but_writes_nothing()
     {
+        await UseAsync();
         var summary = await _h.ImportAsync(_h.File("c.json", Catalog(Alien, Heat)), dryRun: true);
 
         Assert.Equal(2, summary.Inserted);
@@ -155,6 +178,7 @@ public sealed class TitleImporterTests : IAsyncLifetime
     [Fact]
     public async Task Progress_reports_the_bytes_consumed_up_to_the_file_length()
     {
+        await UseAsync();
         var titles = Enumerable.Range(1, TitleImporter.BatchSize * 2 + 1).Select(i => $$"""{"id":"t{{i}}","name":"T {{i}}"}""").ToArray();
         var path = _h.File("p.json", Catalog(titles));
         var reports = new List<ImportProgress>();
@@ -172,6 +196,7 @@ public sealed class TitleImporterTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_path_or_an_unknown_format_fails_with_a_clear_error()
     {
+        await UseAsync();
         var missing = await Assert.ThrowsAsync<ImportException>(() => _h.ImportAsync(Path.Combine(_h.Store.Directory, "nope.json")));
         Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
 
@@ -189,6 +214,7 @@ public sealed class TitleImporterTests : IAsyncLifetime
     [InlineData("""[{"Title":"A","Release Date":"Jun 12 1998","IMDB Rating":6.1}]""", "vega-movies")]
     public async Task Auto_detects_the_format_from_the_first_bytes(string json, string format)
     {
+        await UseAsync();
         var path = _h.File("input.json", json);
 
         var detected = Assert.Single(_h.Importer.Formats, f => f == format);

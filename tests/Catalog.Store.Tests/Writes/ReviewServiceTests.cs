@@ -11,15 +11,21 @@ public sealed class ReviewServiceTests : IAsyncLifetime
     private static readonly ReviewAuthor Ann = new("ann", "Ann");
     private TempStore store = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        store = await TempStore.CreateAsync();
+        if (store is not null)
+            await store.DisposeAsync();
+    }
+
+    private async Task UseAsync(StoreProvider provider)
+    {
+        store = await TempStore.CreateAsync(provider);
         await using var db = store.Open();
         db.Titles.Add(new Title { Id = "heat-1995", Name = "Heat", RatingSum = 80, RatingCount = 10 });
         await db.SaveChangesAsync();
     }
-
-    public async Task DisposeAsync() => await store.DisposeAsync();
 
     private async Task<T> WithServiceAsync<T>(Func<ReviewService, Task<T>> action)
     {
@@ -27,9 +33,11 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         return await action(new ReviewService(db));
     }
 
-    [Fact]
-    public async Task Submit_stores_trimmed_text_and_moves_the_rating_aggregate_in_one_transaction()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Submit_stores_trimmed_text_and_moves_the_rating_aggregate_in_one_transaction(StoreProvider provider)
     {
+        await UseAsync(provider);
         var review = await WithServiceAsync(s => s.SubmitAsync(Ann, "heat-1995", 6, "  Great heist.\nLong.  "));
 
         await using var db = store.Open();
@@ -42,9 +50,11 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Contains(await db.ChangeLog.ToListAsync(), e => e.Kind == ChangeKind.Review && e.EntityId == review.Id && e.TitleId == "heat-1995");
     }
 
-    [Fact]
-    public async Task A_second_submit_by_the_same_viewer_replaces_the_review()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task A_second_submit_by_the_same_viewer_replaces_the_review(StoreProvider provider)
     {
+        await UseAsync(provider);
         var first = await WithServiceAsync(s => s.SubmitAsync(Ann, "heat-1995", 6, "ok"));
         var second = await WithServiceAsync(s => s.SubmitAsync(Ann with { DisplayName = "Ann B." }, "heat-1995", 9, "better on rewatch"));
 
@@ -63,6 +73,7 @@ public sealed class ReviewServiceTests : IAsyncLifetime
     [InlineData(5, "bell\u0007", "control character")]
     public async Task Submit_refuses_bad_input_and_changes_nothing(int rating, string body, string messagePart)
     {
+        await UseAsync(StoreProvider.Sqlite);
         var error = await Assert.ThrowsAsync<WriteRejectedException>(() => WithServiceAsync(s => s.SubmitAsync(Ann, "heat-1995", rating, body)));
 
         Assert.Equal(WriteRejection.InvalidInput, error.Reason);
@@ -72,9 +83,11 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Equal(10, (await db.Titles.SingleAsync()).RatingCount);
     }
 
-    [Fact]
-    public async Task Submit_refuses_bodies_over_the_limit_broken_unicode_and_unknown_titles()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Submit_refuses_bodies_over_the_limit_broken_unicode_and_unknown_titles(StoreProvider provider)
     {
+        await UseAsync(provider);
         var loneSurrogate = "broken " + (char)0xD800 + " text";
         var broken = await Assert.ThrowsAsync<WriteRejectedException>(() => WithServiceAsync(s => s.SubmitAsync(Ann, "heat-1995", 5, loneSurrogate)));
         Assert.Contains("Unicode", broken.Message, StringComparison.Ordinal);
@@ -84,9 +97,11 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Equal(WriteRejection.NotFound, missing.Reason);
     }
 
-    [Fact]
-    public async Task Voting_again_changes_the_vote_and_authors_cannot_vote_on_their_own_review()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Voting_again_changes_the_vote_and_authors_cannot_vote_on_their_own_review(StoreProvider provider)
     {
+        await UseAsync(provider);
         var review = await WithServiceAsync(s => s.SubmitAsync(Ann, "heat-1995", 7, "text"));
 
         await WithServiceAsync(s => s.VoteAsync("bob", review.Id, helpful: true));
@@ -99,9 +114,11 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Equal(WriteRejection.NotFound, missing.Reason);
     }
 
-    [Fact]
-    public async Task Concurrent_votes_from_many_viewers_are_each_counted_exactly_once()
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Concurrent_votes_from_many_viewers_are_each_counted_exactly_once(StoreProvider provider)
     {
+        await UseAsync(provider);
         var review = await WithServiceAsync(s => s.SubmitAsync(Ann, "heat-1995", 7, "text"));
 
         // 50 viewers at once, each voting twice (the second vote of odd viewers flips to unhelpful).
