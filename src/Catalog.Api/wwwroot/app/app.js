@@ -58,8 +58,8 @@ async function drawAccount() {
 
 function markCurrentNav() {
   for (const a of document.querySelectorAll('.site-nav a')) {
-    const path = new URL(a.href).pathname;
-    const current = path === '/' ? location.pathname === '/' : location.pathname.startsWith(path);
+    const target = new URL(a.href);
+    const current = target.pathname === location.pathname && (!target.search || target.search === location.search);
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }

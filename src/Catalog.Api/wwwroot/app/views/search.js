@@ -30,7 +30,8 @@ function resultItem(edge) {
         metaLine(t.year, kindLabel(t.kind), t.genres.join(', '), t.rating.count ? plural(t.rating.count, 'vote') : null)),
       others.length
         ? others.map((hl) => h('p', { className: 'snippet' }, h('span', { className: 'snippet-field', text: `${FIELD_LABELS[hl.field] ?? hl.field}: ` }), snippetNodes(hl.snippet)))
-        : t.synopsis ? h('p', { className: 'snippet', text: t.synopsis.length > 220 ? `${t.synopsis.slice(0, 220)}…` : t.synopsis }) : null));
+        : t.synopsis ? h('p', { className: 'snippet', text: t.synopsis.length > 220 ? `${t.synopsis.slice(0, 220)}…` : t.synopsis }) : null,
+      t.directors?.length ? h('p', { className: 'snippet muted', text: `Directed by ${t.directors.join(', ')}` }) : null));
 }
 
 function sortMenu(state) {
