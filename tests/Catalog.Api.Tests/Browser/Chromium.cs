@@ -1,0 +1,30 @@
+namespace Catalog.Api.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium, which Playwright drives instead of a downloaded browser. Browser tests skip with a
+/// reason when it is missing, except under <c>CATALOG_REQUIRE_EXTERNAL=1</c> (CI), where they fail.
+/// </summary>
+public static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    /// <summary>Flags that keep a headless Chromium quiet, offline apart from the pages' own requests, and runnable as root.</summary>
+    public static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    public static bool IsInstalled => File.Exists(ExecutablePath);
+
+    public static bool Required => Environment.GetEnvironmentVariable("CATALOG_REQUIRE_EXTERNAL") == "1";
+
+    public static void SkipUnlessInstalled()
+    {
+        if (IsInstalled)
+            return;
+        if (Required)
+            throw new InvalidOperationException($"CATALOG_REQUIRE_EXTERNAL=1 but Chromium is not installed at {ExecutablePath} (apt-get install -y chromium).");
+        Skip.If(true, $"Chromium not found at {ExecutablePath}; install it with `apt-get install -y chromium` to run the browser tests.");
+    }
+}
