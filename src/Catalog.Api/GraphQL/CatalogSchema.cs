@@ -3,6 +3,7 @@ using Catalog.Api.GraphQL.Reviews;
 using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Titles;
 using Catalog.Api.GraphQL.Trailers;
+using Catalog.Api.GraphQL.Viewers;
 using GraphQL.Types;
 
 namespace Catalog.Api.GraphQL;
@@ -26,6 +27,7 @@ public sealed class CatalogQuery : ObjectGraphType
         this.AddTitleQueries();
         this.AddRailQueries();
         this.AddCurationQueries();
+        this.AddViewerQueries();
     }
 }
 

@@ -1,4 +1,5 @@
 using Catalog.Core.Reviews;
+using Catalog.Core.Titles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Writes;
@@ -37,15 +38,11 @@ public sealed class ReviewService(CatalogDbContext db)
                 Rating = rating, Body = text, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
             };
             db.Reviews.Add(review);
-            title.RatingSum += rating;
-            title.RatingCount += 1;
-            title.ReviewRatingSum += rating;
-            title.ReviewRatingCount += 1;
+            CountIn(title, rating, reviews: 1);
         }
         else
         {
-            title.RatingSum += rating - review.Rating;
-            title.ReviewRatingSum += rating - review.Rating;
+            CountIn(title, rating - review.Rating, reviews: 0);
             review.Rating = rating;
             review.Body = text;
             review.AuthorName = author.DisplayName;
@@ -86,5 +83,61 @@ public sealed class ReviewService(CatalogDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return review;
+    }
+
+    /// <summary>
+    /// Deletes a review with its votes and takes its rating out of the title's aggregate. Authors may delete
+    /// their own review; curators any (moderation).
+    /// </summary>
+    public async Task DeleteAsync(string callerId, bool isCurator, string reviewId, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken)
+            ?? throw WriteRejectedException.NotFound($"There is no review '{reviewId}'.");
+        if (review.AuthorId != callerId && !isCurator)
+            throw WriteRejectedException.Forbidden("Only its author or a curator can delete a review.");
+
+        var title = await db.Titles.SingleAsync(t => t.Id == review.TitleId, cancellationToken);
+        CountIn(title, -review.Rating, reviews: -1);
+        // Removed explicitly (not left to the cascade) so the change log records every vote that goes.
+        db.ReviewVotes.RemoveRange(await db.ReviewVotes.Where(v => v.ReviewId == reviewId).ToListAsync(cancellationToken));
+        db.Reviews.Remove(review);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds many reviews with their votes in one transaction (the sample's demo reviews): each review's
+    /// rating moves its title's aggregate exactly as <see cref="SubmitAsync"/> does, and its vote counts
+    /// are those of its votes. The reviews must be new (no author has one on the title yet).
+    /// </summary>
+    public async Task AddManyAsync(IReadOnlyList<Review> reviews, IReadOnlyList<ReviewVote> votes, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var titleIds = reviews.Select(r => r.TitleId).Distinct(StringComparer.Ordinal).ToList();
+        var titles = await db.Titles.Where(t => titleIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var votesByReview = votes.ToLookup(v => v.ReviewId, StringComparer.Ordinal);
+        foreach (var review in reviews)
+        {
+            var title = titles.GetValueOrDefault(review.TitleId)
+                ?? throw WriteRejectedException.NotFound($"There is no title '{review.TitleId}'.");
+            review.HelpfulVotes = votesByReview[review.Id].Count(v => v.Helpful);
+            review.UnhelpfulVotes = votesByReview[review.Id].Count(v => !v.Helpful);
+            CountIn(title, review.Rating, reviews: 1);
+        }
+
+        db.Reviews.AddRange(reviews);
+        db.ReviewVotes.AddRange(votes);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Reviews count in the title's rating: the aggregate and its reviews' share move together.</summary>
+    private static void CountIn(Title title, int ratingChange, int reviews)
+    {
+        title.RatingSum += ratingChange;
+        title.RatingCount += reviews;
+        title.ReviewRatingSum += ratingChange;
+        title.ReviewRatingCount += reviews;
     }
 }

@@ -7,6 +7,9 @@ public enum WriteRejection
 
     /// <summary>The write refers to a title, review or trailer the store does not have.</summary>
     NotFound,
+
+    /// <summary>The caller may not make this write (e.g. deleting someone else's review).</summary>
+    Forbidden,
 }
 
 /// <summary>A write the store refused before changing anything (the transaction is rolled back).</summary>
@@ -17,4 +20,6 @@ public sealed class WriteRejectedException(WriteRejection reason, string message
     public static WriteRejectedException Invalid(string message) => new(WriteRejection.InvalidInput, message);
 
     public static WriteRejectedException NotFound(string message) => new(WriteRejection.NotFound, message);
+
+    public static WriteRejectedException Forbidden(string message) => new(WriteRejection.Forbidden, message);
 }

@@ -23,6 +23,10 @@ public sealed record Caller(string Id, string DisplayName, bool IsCurator)
     private bool IsViewer(ClaimsPrincipal user) =>
         IsCurator || user.HasClaim(c => (c.Type is "role" or ClaimTypes.Role) && c.Value == AuthOptions.ViewerRole);
 
+    /// <summary>The signed-in viewer or curator, or null (anonymous, or a token with neither role): what viewer-specific fields answer for.</summary>
+    public static Caller? Viewer(IResolveFieldContext context) =>
+        From(context.User) is { } caller && caller.IsViewer(context.User!) ? caller : null;
+
     /// <summary>Viewer mutations: any signed-in viewer (curators are viewers too).</summary>
     public static Caller RequireViewer(IResolveFieldContext context)
     {

@@ -7,5 +7,7 @@ public static class QueryTags
     public const string Titles = Prefix + "titles with trailers";
     public const string Reviews = Prefix + "reviews";
     public const string ReviewSortKeys = Prefix + "review sort keys";
+    public const string ViewerReviews = Prefix + "the viewer's reviews";
+    public const string ViewerVotes = Prefix + "the viewer's votes";
     public const string CatalogMean = Prefix + "catalog mean rating";
 }

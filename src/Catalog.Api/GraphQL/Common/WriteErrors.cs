@@ -4,7 +4,7 @@ namespace Catalog.Api.GraphQL.Common;
 
 public static class WriteErrors
 {
-    /// <summary>Runs a store write, turning its refusals into BAD_USER_INPUT / NOT_FOUND errors.</summary>
+    /// <summary>Runs a store write, turning its refusals into BAD_USER_INPUT / NOT_FOUND / FORBIDDEN errors.</summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> write)
     {
         try
@@ -13,9 +13,12 @@ public static class WriteErrors
         }
         catch (WriteRejectedException rejected)
         {
-            throw rejected.Reason == WriteRejection.NotFound
-                ? CatalogErrors.NotFound(rejected.Message)
-                : CatalogErrors.BadUserInput(rejected.Message);
+            throw rejected.Reason switch
+            {
+                WriteRejection.NotFound => CatalogErrors.NotFound(rejected.Message),
+                WriteRejection.Forbidden => CatalogErrors.Forbidden(rejected.Message),
+                _ => CatalogErrors.BadUserInput(rejected.Message),
+            };
         }
     }
 }

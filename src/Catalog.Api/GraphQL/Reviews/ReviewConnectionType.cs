@@ -33,6 +33,12 @@ public static class TitleReviewsField
                 return c.Service<ReviewReader>().Page(key).Then(page => ToConnection(page, key));
             });
 
+    /// <summary>Title.viewerReview: the signed-in viewer's own review, for every title of a page in one query.</summary>
+    public static void AddViewerReviewField(this TitleType title) =>
+        title.Field<ReviewType>("viewerReview")
+            .Description("The signed-in viewer's own review of this title (to prefill the form); null when none or anonymous.")
+            .Resolve(c => Caller.Viewer(c) is { } viewer ? c.Service<ReviewReader>().ViewerReview(viewer.Id, c.Source.Id) : null);
+
     private static Connection<Review> ToConnection(ReviewPage? page, ReviewPageKey key)
     {
         var reviews = page?.Reviews ?? [];

@@ -47,5 +47,19 @@ public static class ReviewMutations
                 var helpful = c.GetArgument<bool>("helpful");
                 return await WriteErrors.RunAsync(() => c.Service<ReviewService>().VoteAsync(caller.Id, reviewId, helpful, c.CancellationToken));
             });
+
+        mutation.Field<NonNullGraphType<BooleanGraphType>>("deleteReview")
+            .Description("Viewer: deletes your own review. Curator: deletes any review (moderation). Its rating leaves the title's rating.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var caller = Caller.RequireViewer(c);
+                var id = c.GetArgument<string>("id");
+                return await WriteErrors.RunAsync(async () =>
+                {
+                    await c.Service<ReviewService>().DeleteAsync(caller.Id, caller.IsCurator, id, c.CancellationToken);
+                    return true;
+                });
+            });
     }
 }

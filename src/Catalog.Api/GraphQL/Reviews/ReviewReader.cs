@@ -12,18 +12,28 @@ public sealed class ReviewReader
     private readonly ICatalogDbFactory factory;
     private readonly BatchLoader<string, Review> byId;
     private readonly BatchLoader<ReviewPageKey, ReviewPage> pages;
+    private readonly BatchLoader<ViewerItemKey, Review> viewerReviews;
+    private readonly BatchLoader<ViewerItemKey, ReviewVote> viewerVotes;
 
     public ReviewReader(ICatalogDbFactory factory)
     {
         this.factory = factory;
         byId = new BatchLoader<string, Review>(LoadAsync);
         pages = new BatchLoader<ReviewPageKey, ReviewPage>(LoadPagesAsync);
+        viewerReviews = new BatchLoader<ViewerItemKey, Review>(LoadViewerReviewsAsync);
+        viewerVotes = new BatchLoader<ViewerItemKey, ReviewVote>(LoadViewerVotesAsync);
     }
 
     public IDataLoaderResult<Review?> Find(string id) => byId.Load(id);
 
     /// <summary>A page of a title's reviews, fetched together with the pages of every other title at this level.</summary>
     public IDataLoaderResult<ReviewPage?> Page(ReviewPageKey key) => pages.Load(key);
+
+    /// <summary>The viewer's own review of a title, fetched together with the other titles at this level.</summary>
+    public IDataLoaderResult<Review?> ViewerReview(string viewerId, string titleId) => viewerReviews.Load(new ViewerItemKey(viewerId, titleId));
+
+    /// <summary>The viewer's vote on a review, fetched together with the other reviews at this level.</summary>
+    public IDataLoaderResult<ReviewVote?> ViewerVote(string viewerId, string reviewId) => viewerVotes.Load(new ViewerItemKey(viewerId, reviewId));
 
     private async Task<IReadOnlyDictionary<string, Review>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
@@ -57,4 +67,33 @@ public sealed class ReviewReader
             s => s.Key,
             s => new ReviewPage(s.Value.TotalCount, s.Key.Offset, [.. s.Value.Ids.Where(rows.ContainsKey).Select(id => rows[id])], s.Value.HasNextPage));
     }
+
+    private async Task<IReadOnlyDictionary<ViewerItemKey, Review>> LoadViewerReviewsAsync(
+        IReadOnlyCollection<ViewerItemKey> keys, CancellationToken cancellationToken)
+    {
+        var (viewers, titleIds) = ViewerItemKey.Split(keys);
+        await using var db = factory.Create();
+        var reviews = await db.Reviews.TagWith(QueryTags.ViewerReviews).AsNoTracking()
+            .Where(r => viewers.Contains(r.AuthorId) && titleIds.Contains(r.TitleId))
+            .ToListAsync(cancellationToken);
+        return reviews.ToDictionary(r => new ViewerItemKey(r.AuthorId, r.TitleId));
+    }
+
+    private async Task<IReadOnlyDictionary<ViewerItemKey, ReviewVote>> LoadViewerVotesAsync(
+        IReadOnlyCollection<ViewerItemKey> keys, CancellationToken cancellationToken)
+    {
+        var (viewers, reviewIds) = ViewerItemKey.Split(keys);
+        await using var db = factory.Create();
+        var votes = await db.ReviewVotes.TagWith(QueryTags.ViewerVotes).AsNoTracking()
+            .Where(v => viewers.Contains(v.VoterId) && reviewIds.Contains(v.ReviewId))
+            .ToListAsync(cancellationToken);
+        return votes.ToDictionary(v => new ViewerItemKey(v.VoterId, v.ReviewId));
+    }
+}
+
+/// <summary>A viewer and one title or review; a request has one viewer, so a batch is one viewer and many items.</summary>
+public sealed record ViewerItemKey(string ViewerId, string ItemId)
+{
+    public static (List<string> Viewers, List<string> Items) Split(IReadOnlyCollection<ViewerItemKey> keys) =>
+        ([.. keys.Select(k => k.ViewerId).Distinct(StringComparer.Ordinal)], [.. keys.Select(k => k.ItemId).Distinct(StringComparer.Ordinal)]);
 }

@@ -24,5 +24,10 @@ public sealed class ReviewType : ObjectGraphType<Review>
         Field<NonNullGraphType<FloatGraphType>>("helpfulness")
             .Description("Wilson score lower bound (95%) of the helpful share of votes; 0 without votes.")
             .Resolve(c => WilsonScore.LowerBound(c.Source.HelpfulVotes, c.Source.UnhelpfulVotes));
+        Field<BooleanGraphType>("viewerVote")
+            .Description("The signed-in viewer's vote on this review: true helpful, false not helpful, null not voted or anonymous.")
+            .Resolve(c => Caller.Viewer(c) is { } viewer
+                ? c.Service<ReviewReader>().ViewerVote(viewer.Id, c.Source.Id).Then(vote => vote?.Helpful)
+                : null);
     }
 }

@@ -35,14 +35,19 @@ public sealed class TitleType : ObjectGraphType<Title>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cast").Resolve(c => c.Source.Cast);
         Field<NonNullGraphType<RatingType>>("rating").ResolveAsync(async c => await TitleRating.ForAsync(c, c.Source));
         Field<StringGraphType>("imdbId").Resolve(c => c.Source.ImdbId);
-        Field<StringGraphType>("imdbUrl").Description("The title's IMDb page, when its IMDb id is known.")
-            .Resolve(c => ImdbLinks.TitleUrl(c.Source.ImdbId));
+        Field<NonNullGraphType<StringGraphType>>("imdbUrl")
+            .Description("The title's IMDb page when its IMDb id is known, otherwise IMDb's title search for its name and year.")
+            .Resolve(c => TitleLinks.ImdbUrl(c.Source));
         Field<StringGraphType>("tmdbId").Resolve(c => c.Source.TmdbId);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrailerType>>>>("trailers")
             .Description("Trailers first, then teasers, clips and featurettes.")
             .Resolve(c => TrailerOrder.Sort(c.Source.Trailers));
         Field<NonNullGraphType<BooleanGraphType>>("hasTrailer").Resolve(c => c.Source.Trailers.Count > 0);
+        Field<NonNullGraphType<StringGraphType>>("trailerSearchUrl")
+            .Description("A YouTube search for the title's name, year and \"trailer\": offered where no trailer is curated.")
+            .Resolve(c => TitleLinks.TrailerSearchUrl(c.Source));
         this.AddReviewsField();
+        this.AddViewerReviewField();
         this.AddSimilarField();
     }
 }
