@@ -30,6 +30,19 @@ function signInLink(text) {
   return h('a', { href: `/signin?next=${encodeURIComponent(location.pathname + location.search)}`, text });
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function thumb(up) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', up ? 'thumb' : 'thumb thumb-down');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M2 10h4v11H2zM8 21h9.3a2 2 0 0 0 2-1.6l1.6-7A2 2 0 0 0 19 10h-5.5l.8-4.1A2 2 0 0 0 12.4 3.6L12 3.2 8 8.6z');
+  svg.append(path);
+  return svg;
+}
+
 function voteButtons(review, ctx, onUpdated, message) {
   const own = ctx.viewerReviewId === review.id;
   const button = (helpful, label, count) => {
@@ -38,7 +51,7 @@ function voteButtons(review, ctx, onUpdated, message) {
       type: 'button', className: `vote${pressed ? ' is-pressed' : ''}`, disabled: own,
       attrs: { 'aria-pressed': String(pressed), 'data-focus-key': `vote:${review.id}:${helpful}`, 'data-vote': helpful ? 'helpful' : 'unhelpful' },
     },
-    h('span', { attrs: { 'aria-hidden': 'true' }, text: helpful ? '👍' : '👎' }), ` ${label} `,
+    thumb(helpful), ` ${label} `,
     h('span', { className: 'vote-count', text: formatCount(count) }));
     el.addEventListener('click', async () => {
       if (!ctx.viewer) {

@@ -62,8 +62,10 @@ function trailersSection(t) {
     embeddable.length ? h('ul', { className: 'trailer-list', attrs: { role: 'list' } }, embeddable.map((tr) => trailerPlayer(tr, t))) : null,
     linkOnly.length ? h('ul', { className: 'link-list', attrs: { role: 'list' } }, linkOnly.map((tr) => h('li', {},
       h('a', { href: tr.url, target: '_blank', rel: 'noopener noreferrer', text: `${trailerKindLabel(tr.kind)} on ${tr.site.toLowerCase()}` })))) : null,
-    t.trailers.length ? null : h('p', {}, 'No trailer has been added for this title yet. ',
-      h('a', { className: 'button button-secondary', href: t.trailerSearchUrl, target: '_blank', rel: 'noopener noreferrer', text: 'Find the trailer' })));
+    t.trailers.length ? null : h('a', { className: 'trailer-search', href: t.trailerSearchUrl, target: '_blank', rel: 'noopener noreferrer' },
+      h('span', { className: 'play-icon', attrs: { 'aria-hidden': 'true' }, text: '▶' }),
+      h('span', { className: 'trailer-search-text', text: 'Find the trailer' }),
+      h('span', { className: 'trailer-search-note', text: 'No trailer is curated for this title yet: search for it on YouTube (opens a new tab).' })));
 }
 
 function detailRow(label, value) {
