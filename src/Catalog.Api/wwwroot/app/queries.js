@@ -18,7 +18,11 @@ export const HOME = `query Home($first: Int!) {
 }
 ${CARD}`;
 
-export const SUGGEST = 'query Suggest($prefix: String!, $first: Int!) { suggest(prefix: $prefix, first: $first) { text kind titleId } }';
+// suggest completes prefixes; the typo-tolerant search beside it finds the titles a misspelled word means.
+export const SUGGEST = `query Suggest($prefix: String!, $first: Int!) {
+  suggest(prefix: $prefix, first: $first) { text kind titleId }
+  search(query: $prefix, first: 5) { nodes { id name year } }
+}`;
 
 export const SEARCH = `query Search($q: String, $filter: TitleFilter, $sort: TitleSort!, $first: Int!, $after: String) {
   search(query: $q, filter: $filter, sort: $sort, first: $first, after: $after, facets: [GENRE, KIND, TAG, HAS_TRAILER]) {

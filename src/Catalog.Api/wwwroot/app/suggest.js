@@ -8,6 +8,17 @@ import { SUGGEST } from './queries.js';
 const DEBOUNCE_MS = 150;
 const KIND_LABELS = { TITLE: 'Title', TAG: 'Tag', PERSON: 'Person', GENRE: 'Genre' };
 
+/** Completions first, then titles the (typo-tolerant) search finds that are not among them. */
+function merged(data, first) {
+  const list = [...data.suggest];
+  const titles = new Set(list.filter((s) => s.kind === 'TITLE').map((s) => s.titleId));
+  for (const t of data.search.nodes) {
+    if (list.length >= first) break;
+    if (!titles.has(t.id)) list.push({ text: t.year ? `${t.name} (${t.year})` : t.name, kind: 'TITLE', titleId: t.id });
+  }
+  return list;
+}
+
 /**
  * Wires suggestions to `input`. `onPick(suggestion)` runs when one is chosen; `onSubmit(text)` when Enter is pressed
  * without one. `kinds` limits which suggestion kinds are shown.
@@ -75,7 +86,7 @@ export function attachSuggest(input, { onPick, onSubmit, kinds = null, first = 8
     const mine = sequence;
     try {
       const data = await query(SUGGEST, { prefix, first });
-      if (mine === sequence && input.value.trim() === prefix) show(data.suggest);
+      if (mine === sequence && input.value.trim() === prefix) show(merged(data, first));
     } catch {
       if (mine === sequence) close();
     }
