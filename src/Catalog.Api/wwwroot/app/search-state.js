@@ -63,6 +63,12 @@ export function withState(state, changes) {
   return { ...state, ...changes, lists: { ...state.lists, ...(changes.lists ?? {}) } };
 }
 
+/** The same words and sort with every filter dropped. */
+export function withoutFilters(state) {
+  const lists = Object.fromEntries(LIST_PARAMS.map(({ param }) => [param, []]));
+  return withState(state, { lists, released: { from: '', to: '' }, added: { from: '', to: '' }, trailer: false });
+}
+
 export function toggled(state, param, value) {
   const current = state.lists[param] ?? [];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value].sort();

@@ -29,6 +29,9 @@ function progressBar() {
   return { element: h('div', { className: 'progress-wrap' }, bar, text), set };
 }
 
+// The last job started from this page, so a redraw (after saving tags, say) keeps showing its progress.
+let lastJob = null;
+
 function reindexPanel() {
   const message = h('div', { attrs: { 'aria-live': 'polite' } });
   const progress = progressBar();
@@ -40,6 +43,8 @@ function reindexPanel() {
     h('div', { className: 'form-actions' }, button), progress.element, message);
 
   async function follow(job) {
+    lastJob = job;
+    progress.element.hidden = false;
     progress.set(job);
     if (job.state === 'SUCCEEDED' || job.state === 'FAILED') {
       button.disabled = false;
@@ -60,13 +65,15 @@ function reindexPanel() {
     }, POLL_MS);
   }
 
+  if (lastJob) {
+    button.disabled = lastJob.state === 'QUEUED' || lastJob.state === 'RUNNING';
+    follow(lastJob);
+  }
   button.addEventListener('click', async () => {
     button.disabled = true;
     replace(message);
     try {
-      const job = (await mutate(START_REINDEX)).startReindex;
-      progress.element.hidden = false;
-      await follow(job);
+      await follow((await mutate(START_REINDEX)).startReindex);
     } catch (error) {
       button.disabled = false;
       replace(message, status('error', error.message));

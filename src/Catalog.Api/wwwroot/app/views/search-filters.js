@@ -4,9 +4,10 @@
 import { h } from '../dom.js';
 import { formatCount, kindLabel } from '../format.js';
 import { navigate } from '../router.js';
-import { LIST_PARAMS, hasFilters, searchHref, toggled, withState } from '../search-state.js';
+import { LIST_PARAMS, hasFilters, searchHref, toggled, withState, withoutFilters } from '../search-state.js';
 
 const SHOWN_FACETS = LIST_PARAMS.filter((p) => p.facet);
+const SHOWN_VALUES = 8;
 
 function go(state) {
   navigate(searchHref(state), { keepScroll: true });
@@ -26,9 +27,9 @@ function facetGroup(spec, facet, state) {
     h('legend', {}, spec.label,
       selected.length ? h('a', { className: 'facet-clear', href: searchHref(withState(state, { lists: { [spec.param]: [] } })) },
         'Clear', h('span', { className: 'visually-hidden', text: ` ${spec.label.toLowerCase()}` })) : null),
-    h('ul', { className: 'facet-values', attrs: { role: 'list' } }, values.map((v) => {
+    h('ul', { className: 'facet-values', attrs: { role: 'list' } }, values.map((v, index) => {
       const checked = v.selected || selected.includes(v.value);
-      return h('li', {},
+      return h('li', { className: index >= SHOWN_VALUES && !checked ? 'facet-extra' : null },
         h('label', { className: checked ? 'facet-value is-selected' : 'facet-value' },
           h('input', {
             type: 'checkbox', checked, value: v.value,
@@ -37,7 +38,20 @@ function facetGroup(spec, facet, state) {
           }),
           h('span', { className: 'facet-name', text: valueLabel(spec.facet, v.value) }),
           h('span', { className: 'facet-count', text: formatCount(v.count) })));
-    })));
+    })),
+    values.length > SHOWN_VALUES ? showMore(values.length - SHOWN_VALUES, spec.label) : null);
+}
+
+// Long value lists show their first values; the rest open on request (the ticked ones always show).
+function showMore(hidden, label) {
+  const button = h('button', { type: 'button', className: 'link-button facet-more', text: `Show ${hidden} more ${label.toLowerCase()}`, attrs: { 'aria-expanded': 'false' } });
+  button.addEventListener('click', () => {
+    const fieldset = button.closest('fieldset');
+    const open = fieldset.classList.toggle('is-expanded');
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? `Show fewer ${label.toLowerCase()}` : `Show ${hidden} more ${label.toLowerCase()}`;
+  });
+  return button;
 }
 
 function trailerSwitch(facet, state) {
@@ -77,17 +91,24 @@ function dateForm(state) {
   return form;
 }
 
+function activeCount(state) {
+  return LIST_PARAMS.reduce((n, { param }) => n + (state.lists[param]?.length ?? 0), 0)
+    + (state.trailer ? 1 : 0) + (state.released.from || state.released.to ? 1 : 0) + (state.added.from || state.added.to ? 1 : 0);
+}
+
 export function filterSidebar(result, state) {
   const facetOf = (field) => result?.facets?.find((f) => f.field === field);
   const people = state.lists.person ?? [];
   const details = h('details', { className: 'filters-details' },
-    h('summary', {}, h('h2', { id: 'filters-heading', text: 'Filters' })),
+    h('summary', {}, h('h2', { id: 'filters-heading' }, 'Filters',
+      activeCount(state) ? h('span', { className: 'count-pill', text: String(activeCount(state)) }) : null)),
     hasFilters(state) ? h('p', { className: 'clear-all' },
-      h('a', { href: searchHref(withState(state, { lists: { genre: [], kind: [], tag: [], person: [] }, released: { from: '', to: '' }, added: { from: '', to: '' }, trailer: false })), text: 'Clear all filters' })) : null,
+      h('a', { href: searchHref(withoutFilters(state)), text: 'Clear all filters' })) : null,
     people.length ? facetGroup(LIST_PARAMS.find((p) => p.param === 'person'), { values: people.map((value) => ({ value, count: result?.totalCount ?? 0, selected: true })) }, state) : null,
     SHOWN_FACETS.map((spec) => facetGroup(spec, facetOf(spec.facet), state)),
     trailerSwitch(facetOf('HAS_TRAILER'), state),
     dateForm(state));
-  details.open = window.matchMedia('(min-width: 56rem)').matches || hasFilters(state);
+  // Open beside the results on wide screens; on phones the results come first and the filters fold away.
+  details.open = window.matchMedia('(min-width: 56rem)').matches;
   return h('aside', { className: 'filters', attrs: { 'aria-labelledby': 'filters-heading' } }, details);
 }

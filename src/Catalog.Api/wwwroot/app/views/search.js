@@ -7,7 +7,7 @@ import { formatCount, kindLabel, metaLine, plural } from '../format.js';
 import { snippetNodes } from '../highlight.js';
 import { SEARCH } from '../queries.js';
 import { navigate } from '../router.js';
-import { SORTS, effectiveSort, hasFilters, parseSearch, searchHref, toFilter, withState } from '../search-state.js';
+import { SORTS, effectiveSort, hasFilters, parseSearch, searchHref, toFilter, withState, withoutFilters } from '../search-state.js';
 import { filterSidebar } from './search-filters.js';
 
 const PAGE_SIZE = 20;
@@ -78,7 +78,7 @@ function resultsBlock(result, state) {
 
 function emptyResults(state) {
   return status('empty', state.q ? `No titles match “${state.q}”${hasFilters(state) ? ' with these filters' : ''}.` : 'No titles match these filters.',
-    hasFilters(state) ? [' ', h('a', { href: searchHref(withState(state, { lists: { genre: [], kind: [], tag: [], person: [] }, released: { from: '', to: '' }, added: { from: '', to: '' }, trailer: false })), text: 'Clear the filters' })] : null);
+    hasFilters(state) ? [' ', h('a', { href: searchHref(withoutFilters(state)), text: 'Clear the filters' })] : null);
 }
 
 function headingText(state) {

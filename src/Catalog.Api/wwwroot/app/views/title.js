@@ -43,7 +43,7 @@ function trailerPlayer(trailer, t) {
     h('span', { text: `Play ${label.toLowerCase()}` }));
   play.addEventListener('click', () => {
     const iframe = h('iframe', {
-      src: trailer.embedUrl, title: `${label}: ${t.name}`, allowFullscreen: true,
+      src: trailer.embedUrl, title: `${label}: ${t.name}`,
       attrs: { allow: 'autoplay; encrypted-media; picture-in-picture; fullscreen', referrerpolicy: 'strict-origin-when-cross-origin' },
     });
     replace(frame, iframe);
