@@ -132,7 +132,7 @@ public sealed class SearchPageTests(BrowserFixture browser)
         await page.Page.WaitForURLAsync("**/search?q=love&released=1995-01-01..2005-12-31&added=2006-01-01..2010-09-30");
         await page.WaitForViewAsync();
         await page.Page.GetByLabel("Sort by").SelectOptionAsync("RATING");
-        await page.Page.WaitForURLAsync("**&sort=RATING");
+        await page.Page.WaitForURLAsync(new Regex("[?&]sort=RATING$"));
         await page.WaitForViewAsync();
 
         var expected = await browser.Server.ApiAsync(

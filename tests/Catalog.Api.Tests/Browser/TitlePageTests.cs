@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Catalog.Api.Tests.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -102,7 +103,7 @@ public sealed class TitlePageTests(BrowserFixture browser)
         await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Find the trailer" })).ToHaveAttributeAsync("href", expected.GetProperty("trailerSearchUrl").GetString()!);
         var director = expected.GetProperty("directors")[0].GetString()!;
         await page.Page.GetByRole(AriaRole.Link, new() { Name = director, Exact = true }).ClickAsync();
-        await page.Page.WaitForURLAsync("**/search?person=*");
+        await page.Page.WaitForURLAsync(new Regex("/search\\?person="));
         await page.WaitForViewAsync();
         await Expect(page.Page.Locator(".result-title", new() { HasText = "The Matrix" }).First).ToBeVisibleAsync();
         page.AssertClean();
