@@ -75,11 +75,11 @@ function devPanel(next) {
 
 function tokenForm(next) {
   const message = h('div', { attrs: { 'aria-live': 'polite' } });
-  const token = h('textarea', { id: 'token-input', name: 'token', rows: 4, required: true, spellcheck: false, className: 'mono' });
+  const token = h('textarea', { id: 'token-input', name: 'token', rows: 4, required: true, spellcheck: false, className: 'mono', attrs: { 'aria-describedby': 'token-help' } });
   const form = h('form', { className: 'panel', attrs: { 'aria-labelledby': 'token-heading' } },
     h('h2', { id: 'token-heading', text: 'Sign in with a token' }),
     h('label', { htmlFor: token.id, className: 'field-label', text: 'Bearer token' }),
-    h('p', { className: 'muted' }, 'Paste what ', h('code', { text: 'catalog token --viewer ID' }), ' or ', h('code', { text: '--curator ID' }),
+    h('p', { className: 'muted', id: 'token-help' }, 'Paste what ', h('code', { text: 'catalog token --viewer ID' }), ' or ', h('code', { text: '--curator ID' }),
       ' prints. It is kept for this tab only.'),
     token,
     h('div', { className: 'form-actions' }, h('button', { type: 'submit', className: 'button', text: 'Sign in' })),
