@@ -85,7 +85,7 @@ function headingText(state) {
   if (state.q) return `Results for “${state.q}”`;
   const people = state.lists.person ?? [];
   if (people.length) return `Titles with ${people.join(', ')}`;
-  return 'All titles';
+  return effectiveSort(state) === 'RATING' ? 'Top rated titles' : 'All titles';
 }
 
 export async function searchView(ctx) {
