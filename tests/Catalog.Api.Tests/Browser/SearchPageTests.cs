@@ -48,7 +48,8 @@ public sealed class SearchPageTests(BrowserFixture browser)
 
         await page.Page.WaitForURLAsync("**/search?q=termin");
         await page.WaitForViewAsync();
-        await Expect(page.Page.Locator(".result-title").First).ToContainTextAsync("Terminator");
+        await Expect(page.Page.Locator("main h1")).ToHaveTextAsync("Results for “termin”");
+        await Expect(page.Page.Locator(".result-title", new() { HasText = "The Terminator" })).ToBeVisibleAsync();
         page.AssertClean();
     }
 
@@ -68,7 +69,6 @@ public sealed class SearchPageTests(BrowserFixture browser)
         await Expect(page.Page.Locator("main h1")).ToHaveTextAsync("Results for “inception”");
         await Expect(page.Page.Locator(".result-title").First).ToHaveTextAsync("Inception");
         await Expect(page.Page.Locator(".did-you-mean")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync("search");
         page.AssertClean();
     }
 
@@ -100,6 +100,7 @@ public sealed class SearchPageTests(BrowserFixture browser)
         await ExpectMatchesApiAsync(page, "Comedy", "Drama");
         await Expect(Facet(page, "Comedy")).ToBeCheckedAsync();
         await Expect(Facet(page, "Drama")).ToBeCheckedAsync();
+        await page.ScreenshotAsync("search");
 
         await Facet(page, "Comedy").UncheckAsync();
         await page.Page.WaitForURLAsync("**/search?q=love&genre=Drama");

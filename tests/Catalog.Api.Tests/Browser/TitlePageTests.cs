@@ -88,6 +88,7 @@ public sealed class TitlePageTests(BrowserFixture browser)
         var stored = await server.ApiAsync("query($id: ID!) { title(id: $id) { viewerReview { rating body } } }", new { id = titleId }, server.ViewerToken("ann", "Ann"));
         Assert.Equal(7, stored.Data.At("title.viewerReview.rating").GetInt32());
         Assert.Equal(hostile, stored.Data.At("title.viewerReview.body").GetString());
+        await page.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync("title", fullPage: true);
         page.AssertClean();
     }
