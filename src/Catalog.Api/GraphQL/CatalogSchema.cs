@@ -4,6 +4,7 @@ using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Titles;
 using Catalog.Api.GraphQL.Trailers;
 using Catalog.Api.GraphQL.Viewers;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Catalog.Api.GraphQL;
@@ -15,6 +16,9 @@ public sealed class CatalogSchema : Schema
     {
         Query = services.GetRequiredService<CatalogQuery>();
         Mutation = services.GetRequiredService<CatalogMutation>();
+        // An IDE's introspection (every type, field and argument) is cheap but large: count it at a tenth against
+        // Catalog:GraphQL:MaxComplexity, so GraphiQL loads the docs while nested __type abuse still meets the limit.
+        this.WithIntrospectionComplexityImpact(0.1);
     }
 }
 

@@ -2,6 +2,7 @@ using Catalog.Api.Auth;
 using Catalog.Api.GraphQL;
 using Catalog.Api.Health;
 using Catalog.Api.Http;
+using Catalog.Api.Web;
 using Catalog.Store;
 using Prometheus;
 
@@ -31,6 +32,7 @@ public static class CatalogWebApp
         builder.Services.AddCatalogGraphQL();
         builder.Services.AddCatalogGraphQLHttp(builder.Configuration);
         builder.Services.AddCatalogHealth();
+        builder.Services.AddCatalogWeb();
 
         var app = builder.Build();
         app.UseMiddleware<RequestLogging>();
@@ -41,6 +43,7 @@ public static class CatalogWebApp
         app.MapCatalogHealth();
         MeterExport.SkipPerRequestMeters();
         app.MapMetrics();
+        app.MapCatalogWeb();
         return app;
     }
 

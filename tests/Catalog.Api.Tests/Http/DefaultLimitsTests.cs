@@ -36,4 +36,30 @@ public sealed class DefaultLimitsTests(CatalogApiFactory api) : IClassFixture<Ca
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(["COMPLEXITY"], response.ErrorCodes);
     }
+
+    [Fact]
+    public async Task An_ides_whole_schema_introspection_is_within_the_limits()
+    {
+        var response = await api.CreateClient().PostGraphQLAsync("""
+            { __schema { queryType { name } mutationType { name } subscriptionType { name }
+                types { kind name description
+                  fields(includeDeprecated: true) { name description args { ...V } type { ...T } isDeprecated deprecationReason }
+                  inputFields { ...V } interfaces { ...T } enumValues(includeDeprecated: true) { name description } possibleTypes { ...T } }
+                directives { name description locations args { ...V } } } }
+            fragment V on __InputValue { name description type { ...T } defaultValue }
+            fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }
+            """);
+
+        response.EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task Nested_introspection_fan_out_is_still_refused()
+    {
+        var response = await api.CreateClient().PostGraphQLAsync(
+            "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["COMPLEXITY"], response.ErrorCodes);
+    }
 }
