@@ -98,6 +98,26 @@ public sealed class BatchingTests(BatchingTests.CountingApi api) : IClassFixture
     }
 
     [Fact]
+    public async Task The_viewers_reviews_and_votes_on_twenty_titles_take_one_store_command_each()
+    {
+        var fields = string.Join('\n', Enumerable.Range(0, 20).Select(i =>
+            $"t{i}: title(id: \"batch-{i}\") {{ viewerReview {{ id }} reviews(first: 3) {{ nodes {{ id viewerVote }} }} }}"));
+        var client = api.CreateClient(api.ViewerToken("author-review:batch-4-1"));
+        (await client.PostGraphQLAsync("""mutation { voteReview(reviewId: "review:batch-6-0", helpful: false) { id } }""")).EnsureSuccess();
+
+        api.Commands.Reset();
+        var response = (await client.PostGraphQLAsync("{\n" + fields + "\n}")).EnsureSuccess();
+
+        // Titles; the viewer's reviews; the reviews' sort keys; the reviews on the pages; the viewer's votes.
+        Assert.Equal(5, api.Commands.Count);
+        Assert.Equal("review:batch-4-1", response.Data.At("t4.viewerReview.id").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Data.At("t5.viewerReview").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Data.At("t5.reviews.nodes.0.viewerVote").ValueKind);
+        var t6 = response.Data.At("t6.reviews.nodes").EnumerateArray().ToList();
+        Assert.Equal(System.Text.Json.JsonValueKind.False, t6.Single(r => r.At("id").GetString() == "review:batch-6-0").At("viewerVote").ValueKind);
+    }
+
+    [Fact]
     public async Task Similar_titles_of_twenty_titles_take_one_store_command_for_all_of_them()
     {
         var fields = string.Join('\n', Enumerable.Range(0, 20).Select(i => $"t{i}: title(id: \"batch-{i}\") {{ id similar(first: 3) {{ id name }} }}"));

@@ -7,7 +7,7 @@ public sealed class TitleQueryTests(TitleQueryTests.SeededApi api) : IClassFixtu
 {
     public sealed class SeededApi : CatalogApiFactory, IAsyncLifetime
     {
-        public async Task InitializeAsync() => await this.SeedTitlesAsync(NewTitle("leon-1994", "Léon", t =>
+        public async Task InitializeAsync() => await this.SeedTitlesAsync(NewTitle("no-ids", "Amélie & Nino: ?", t => t.ReleaseYear = 2001), NewTitle("leon-1994", "Léon", t =>
         {
             t.ReleaseDate = new DateOnly(1994, 9, 14);
             t.ReleaseYear = 1994;
@@ -62,5 +62,18 @@ public sealed class TitleQueryTests(TitleQueryTests.SeededApi api) : IClassFixtu
         var response = (await api.CreateClient().PostGraphQLAsync("""{ node(id: "leon-1994") { __typename id ... on Title { name } } }""")).EnsureSuccess();
         Assert.Equal("Title", response.Data.At("node.__typename").GetString());
         Assert.Equal("Léon", response.Data.At("node.name").GetString());
+    }
+
+    [Fact]
+    public async Task Links_search_by_name_and_year_where_no_id_is_known()
+    {
+        var response = (await api.CreateClient().PostGraphQLAsync("""
+            { known: title(id: "leon-1994") { imdbUrl trailerSearchUrl } unknown: title(id: "no-ids") { imdbUrl trailerSearchUrl } }
+            """)).EnsureSuccess();
+
+        Assert.Equal("https://www.imdb.com/title/tt0110413/", response.Data.At("known.imdbUrl").GetString());
+        Assert.Equal("https://www.youtube.com/results?search_query=L%C3%A9on%201994%20trailer", response.Data.At("known.trailerSearchUrl").GetString());
+        Assert.Equal("https://www.imdb.com/find/?q=Am%C3%A9lie%20%26%20Nino%3A%20%3F%202001&s=tt", response.Data.At("unknown.imdbUrl").GetString());
+        Assert.Equal("https://www.youtube.com/results?search_query=Am%C3%A9lie%20%26%20Nino%3A%20%3F%202001%20trailer", response.Data.At("unknown.trailerSearchUrl").GetString());
     }
 }
