@@ -9,15 +9,31 @@ namespace Catalog.Api.Tests.Browser;
 public sealed class CuratorPageTests(BrowserFixture browser)
 {
     [SkippableFact]
-    public async Task Curator_signs_in_with_the_development_button_starts_a_reindex_and_sees_it_reach_100_percent()
+    public async Task Development_sign_in_buttons_sign_in_a_curator_and_return_to_the_page_asked_for()
     {
         await using var page = await browser.OpenAsync("/signin?next=/curator");
         await page.WaitForViewAsync();
         await page.Page.GetByLabel("Display name (optional)").FillAsync("Cora");
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in as a curator" }).ClickAsync();
+
         await page.Page.WaitForURLAsync("**/curator");
         await page.WaitForViewAsync();
+        await Expect(page.Page.Locator("#account")).ToContainTextAsync("Cora");
         await Expect(page.Page.Locator("#account")).ToContainTextAsync("Curator");
+        await Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Start reindex" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/signin");
+        await page.WaitForViewAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.Page.Locator("#account")).ToContainTextAsync("Sign in");
+        page.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task Curator_starts_a_reindex_and_sees_it_reach_100_percent()
+    {
+        await using var page = await browser.OpenSignedInAsync("/curator?title=the-matrix-1999", browser.Server.CuratorToken("cora", "Cora"));
+        await page.WaitForViewAsync();
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Start reindex" }).ClickAsync();
         var bar = page.Page.GetByRole(AriaRole.Progressbar);
