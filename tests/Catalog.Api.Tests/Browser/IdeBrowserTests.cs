@@ -18,6 +18,7 @@ public sealed class IdeBrowserTests(BrowserFixture browser)
         var result = page.Page.Locator(".graphiql-response");
         await Assertions.Expect(result).ToContainTextAsync("\"data\"");
         await Assertions.Expect(result).ToContainTextAsync("\"totalCount\"");
+        await Assertions.Expect(result).Not.ToContainTextAsync("\"totalCount\": 0,");
         Assert.Contains("Search", await page.Page.Locator(".graphiql-tab").First.TextContentAsync() ?? "", StringComparison.Ordinal);
         await page.ScreenshotAsync("ide");
 

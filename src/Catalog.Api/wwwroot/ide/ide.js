@@ -33,9 +33,9 @@
   }
 
   function render(examples) {
-    const defaultTabs = examples.map(function (e) {
-      return { query: e.query, variables: e.variables ? JSON.stringify(e.variables, null, 2) : undefined };
-    });
+    // Each example's variables have defaults in the query itself: GraphiQL 3 leaves the first tab's
+    // variables pane empty on first load.
+    const defaultTabs = examples.map(function (e) { return { query: e.query }; });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher: fetcher, defaultTabs: defaultTabs, defaultEditorToolsVisibility: true }));
   }
