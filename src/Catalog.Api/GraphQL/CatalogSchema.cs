@@ -16,9 +16,9 @@ public sealed class CatalogSchema : Schema
     {
         Query = services.GetRequiredService<CatalogQuery>();
         Mutation = services.GetRequiredService<CatalogMutation>();
-        // An IDE's introspection (every type, field and argument) is cheap but large: count it at a tenth against
+        // An IDE's introspection (every type, field and argument) is cheap but large: count it at a twentieth against
         // Catalog:GraphQL:MaxComplexity, so GraphiQL loads the docs while nested __type abuse still meets the limit.
-        this.WithIntrospectionComplexityImpact(0.1);
+        this.WithIntrospectionComplexityImpact(0.05);
     }
 }
 
