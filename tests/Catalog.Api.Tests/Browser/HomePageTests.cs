@@ -34,6 +34,9 @@ public sealed class HomePageTests(BrowserFixture browser)
             await Expect(section.Locator(".card-title")).ToHaveTextAsync(names);
             await Expect(section.Locator(".rail-meaning")).Not.ToBeEmptyAsync();
         }
+        // The instant the rails are evaluated at is the catalog clock's, and the meanings use its windows.
+        await Expect(page.Page.Locator(".hero-instant")).ToHaveTextAsync("The catalog as of 1 Oct 2010, 00:00 UTC");
+        await Expect(page.Page.Locator("[data-rail=newArrivals] .rail-meaning")).ToContainTextAsync("last 365 days");
         await page.ScreenshotAsync("home");
         page.AssertClean();
     }

@@ -26,6 +26,18 @@ public sealed class RailQueryTests(SearchApi api) : IClassFixture<SearchApi>
     }
 
     [Fact]
+    public async Task The_catalog_clock_reports_the_instant_and_the_rail_windows()
+    {
+        var response = (await api.CreateClient().PostGraphQLAsync(
+            "{ catalogClock { now recentlyAddedDays newReleaseDays leavingSoonDays } }")).EnsureSuccess();
+
+        Assert.Equal(Now, DateTimeOffset.Parse(response.Data.At("catalogClock.now").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(30, response.Data.At("catalogClock.recentlyAddedDays").GetInt32());
+        Assert.Equal(365, response.Data.At("catalogClock.newReleaseDays").GetInt32());
+        Assert.Equal(30, response.Data.At("catalogClock.leavingSoonDays").GetInt32());
+    }
+
+    [Fact]
     public async Task A_past_asOf_is_open_to_anyone()
     {
         var response = (await api.CreateClient().PostGraphQLAsync(Rail("recentlyAdded"), new { asOf = Iso(Now.AddDays(-199)) })).EnsureSuccess();

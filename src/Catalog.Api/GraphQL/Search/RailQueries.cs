@@ -16,6 +16,7 @@ public static class RailQueries
         AddRail(query, "newArrivals", Rail.NewArrivals, "Added within RecentlyAddedDays and released within NewReleaseDays, newest addedAt first.");
         AddRail(query, "comingSoon", Rail.ComingSoon, "Announced titles whose availability or release is in the future, soonest first.");
         AddRail(query, "leavingSoon", Rail.LeavingSoon, "Available titles whose availableUntil falls within LeavingSoonDays, soonest first.");
+        CatalogClockType.AddCatalogClockQuery(query);
     }
 
     private static void AddRail(ObjectGraphType query, string name, Rail rail, string description) =>

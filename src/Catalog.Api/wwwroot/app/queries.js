@@ -9,6 +9,7 @@ export const VIEWER = 'query Viewer { viewer { id name role } }';
 
 const railSelection = '(first: $first) { totalCount nodes { ...Card } }';
 export const HOME = `query Home($first: Int!) {
+  catalogClock { now recentlyAddedDays newReleaseDays leavingSoonDays }
   newArrivals${railSelection}
   newReleases${railSelection}
   recentlyAdded${railSelection}

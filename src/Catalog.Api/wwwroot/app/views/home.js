@@ -3,29 +3,34 @@
 import { query } from '../api.js';
 import { cardRail } from '../cards.js';
 import { h, replace, spinner, status } from '../dom.js';
-import { formatDate, plural } from '../format.js';
+import { formatDate, formatDateTime, plural } from '../format.js';
 import { HOME } from '../queries.js';
 
 const RAIL_SIZE = 12;
 
-// The windows are the service's defaults (Catalog:Rails:*): 30 days added, 365 days released, 30 days leaving.
-const RAILS = [
-  { key: 'newArrivals', heading: 'New arrivals', meaning: 'Released in the last year and added to the catalog in the last 30 days.' },
-  { key: 'newReleases', heading: 'New releases', meaning: 'Released in the last year, newest release first.' },
-  { key: 'recentlyAdded', heading: 'Recently added', meaning: 'Added to the catalog in the last 30 days, whatever the release year.' },
-  {
-    key: 'comingSoon', heading: 'Coming soon', meaning: 'Announced titles that are not available or not released yet, soonest first.',
-    extraOf: (t) => `Coming ${formatDate(t.addedAt > (t.releaseDate ?? '') ? t.addedAt : t.releaseDate)}`,
-  },
-  {
-    key: 'leavingSoon', heading: 'Leaving soon', meaning: 'Available now but leaving the catalog within 30 days — watch them while you can.',
-    extraOf: (t) => `Leaving ${formatDate(t.availableUntil)}`,
-  },
-  {
-    key: 'topRated', heading: 'Top rated', meaning: 'Highest weighted rating: many votes count for more than a few perfect ones.',
-    more: '/search?sort=RATING',
-  },
-];
+// Each meaning is written from the service's own windows (Catalog:Rails:*), which the API reports in catalogClock.
+function rails(clock) {
+  const added = plural(clock.recentlyAddedDays, 'day');
+  const released = plural(clock.newReleaseDays, 'day');
+  const leaving = plural(clock.leavingSoonDays, 'day');
+  return [
+    { key: 'newArrivals', heading: 'New arrivals', meaning: `Released in the last ${released} and added to the catalog in the last ${added}.` },
+    { key: 'newReleases', heading: 'New releases', meaning: `Released in the last ${released}, newest release first.` },
+    { key: 'recentlyAdded', heading: 'Recently added', meaning: `Added to the catalog in the last ${added}, whatever the release year.` },
+    {
+      key: 'comingSoon', heading: 'Coming soon', meaning: 'Announced titles that are not available or not released yet, soonest first.',
+      extraOf: (t) => `Coming ${formatDate(t.addedAt > (t.releaseDate ?? '') ? t.addedAt : t.releaseDate)}`,
+    },
+    {
+      key: 'leavingSoon', heading: 'Leaving soon', meaning: `Available now but leaving the catalog within ${leaving} — watch them while you can.`,
+      extraOf: (t) => `Leaving ${formatDate(t.availableUntil)}`,
+    },
+    {
+      key: 'topRated', heading: 'Top rated', meaning: 'Highest weighted rating: many votes count for more than a few perfect ones.',
+      more: '/search?sort=RATING',
+    },
+  ];
+}
 
 function railSection(rail, connection) {
   const id = `rail-${rail.key}`;
@@ -52,6 +57,6 @@ export async function homeView(ctx) {
     h('div', { className: 'hero' },
       h('h1', { tabIndex: -1, text: 'Browse the catalog' }),
       h('p', { className: 'hero-text', text: 'Search thousands of films by name, people, tags and dates — with typos forgiven, ratings you can trust and reviews sorted by how helpful they are.' }),
-      h('p', { className: 'hero-instant', attrs: { 'data-instant': '' } })),
-    RAILS.map((rail) => railSection(rail, data[rail.key])));
+      h('p', { className: 'hero-instant', attrs: { 'data-instant': data.catalogClock.now }, text: `The catalog as of ${formatDateTime(data.catalogClock.now)}` })),
+    rails(data.catalogClock).map((rail) => railSection(rail, data[rail.key])));
 }
