@@ -23,7 +23,11 @@ public static class DevSignInEndpoints
     {
         var configured = app.Configuration.GetValue<bool?>(Key);
         if (configured == false || (configured is null && !app.Environment.IsDevelopment()))
+        {
+            // Without this, the page fallback (GET only) would answer other methods with 405, saying the path exists.
+            app.Map(Path, () => Results.NotFound());
             return;
+        }
 
         bool Enabled(HttpContext http) =>
             configured == true || http.RequestServices.GetRequiredService<SampleCatalogSeeder>().StoreHoldsSample;

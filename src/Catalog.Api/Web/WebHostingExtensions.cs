@@ -32,9 +32,8 @@ public static class WebHostingExtensions
         app.MapMethods("/assets/{hash}/{**path}", GetOrHead, (string hash, string? path, HttpContext http) => content.ServeAsset(hash, path, http));
         foreach (var route in PageRoutes)
             app.MapMethods(route, GetOrHead, (HttpContext http) => content.App.Serve(http));
-        // Every method reaches the fallback, so a POST to a path no endpoint has (e.g. /dev/token when development
-        // sign-in is off) is 404 like a GET, not a 405 that would say the path exists.
-        app.MapFallback((HttpContext http) => IsAppNavigation(http.Request) ? content.App.Serve(http) : TypedResults.NotFound());
+        app.MapFallback((HttpContext http) => IsAppNavigation(http.Request) ? content.App.Serve(http) : TypedResults.NotFound())
+            .WithMetadata(new HttpMethodMetadata(GetOrHead));
         return app;
     }
 
@@ -54,8 +53,7 @@ public static class WebHostingExtensions
 
     /// <summary>The fallback matches only paths without a file extension; it serves the shell to browsers outside the reserved paths.</summary>
     private static bool IsAppNavigation(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && AcceptsHtml(request)
+        AcceptsHtml(request)
         && !ReservedPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     private static bool AcceptsHtml(HttpRequest request) =>

@@ -61,8 +61,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Browser tests share one server and one browser: put <c>[Collection(BrowserTestGroup.Name)]</c> on the class.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// Browser tests share one server and one browser: put <c>[Collection(BrowserTestGroup.Name)]</c> on the class. They
+/// run alone, for the reason <see cref="Fixtures.InProcessHostGroup"/> gives (the server is built in-process).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Catalog.Api.Cli;
 using Microsoft.Data.Sqlite;
+using Catalog.Api.Tests.Fixtures;
 
 namespace Catalog.Api.Tests.Cli;
 
+[Collection(InProcessHostGroup.Name)]
 public sealed class ImportVerbTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "catalog-import-verb-tests", Guid.NewGuid().ToString("N"));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Catalog.Api.Tests.Cli;
 
 /// <summary>Outside Development the service refuses a public or short key, and generates and keeps one when none is set.</summary>
+[Collection(InProcessHostGroup.Name)]
 public sealed class SigningKeyTests : IDisposable
 {
     private const string CuratorOnly = """{ recentlyAdded(asOf: "2030-01-01T00:00:00Z") { totalCount } }""";

@@ -1,9 +1,11 @@
 using Catalog.Api.Cli;
 using Microsoft.Data.Sqlite;
+using Catalog.Api.Tests.Fixtures;
 
 namespace Catalog.Api.Tests.Cli;
 
 /// <summary><c>catalog verify</c> exits 0 when the index equals the store and 1, listing them, on differences.</summary>
+[Collection(InProcessHostGroup.Name)]
 public sealed class VerifyVerbTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "catalog-verify-tests", Guid.NewGuid().ToString("N"));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Catalog.Api.Tests.Fixtures;
 
 namespace Catalog.Api.Tests.Crash;
 
@@ -7,6 +8,7 @@ namespace Catalog.Api.Tests.Crash;
 /// votes. After a restart every acknowledged write is present exactly once, SQLite's integrity check
 /// passes and <c>catalog verify</c> finds the index equal to the store.
 /// </summary>
+[Collection(InProcessHostGroup.Name)]
 public sealed class CrashTests
 {
     private const int SeedTitles = 20;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 namespace Catalog.Api.Tests.Http;
 
 /// <summary>JWT bearer tokens reach GraphQL execution as the principal; rejected tokens run anonymously.</summary>
+[Collection(InProcessHostGroup.Name)]
 public sealed class AuthTests(AuthTests.ProbedApiFactory api) : IClassFixture<AuthTests.ProbedApiFactory>
 {
     /// <summary>Records the principal of every execution.</summary>

@@ -19,6 +19,7 @@ namespace Catalog.Api.Tests.Http;
 /// a request waits for an execution slot that never frees and a fragment bomb is in flight: stopping cancels
 /// queueing, validation and execution, so Kestrel has no request left to wait for.
 /// </summary>
+[Collection(InProcessHostGroup.Name)]
 public sealed class GracefulShutdownTests
 {
     [Fact]

@@ -90,5 +90,8 @@ public sealed class HealthAndMetricsTests(CatalogApiFactory api) : IClassFixture
         Assert.True(MeterExport.IsExported("Microsoft.AspNetCore.Server.Kestrel"));
         Assert.True(MeterExport.IsExported("System.Runtime"));
         Assert.False(MeterExport.IsExported("Microsoft.AspNetCore.MemoryPool"));
+        // Event sources go through the same test: the hosting one is left out, Kestrel's (dash-named) stays.
+        Assert.False(MeterExport.IsExported("Microsoft.AspNetCore.Hosting"));
+        Assert.True(MeterExport.IsExported("Microsoft-AspNetCore-Server-Kestrel"));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Tests.Http;
 
 /// <summary>Transport limits are checked when the host starts, so a bad value never surfaces as a 500.</summary>
+[Collection(InProcessHostGroup.Name)]
 public sealed class TransportOptionsTests
 {
     [Theory]
