@@ -10,7 +10,7 @@ namespace Catalog.Api.Tests.Browser;
 public sealed class TitlePageTests(BrowserFixture browser)
 {
     private const string ReviewIds =
-        "query($id: ID!, $order: ReviewOrder!) { title(id: $id) { reviews(orderBy: $order, first: 10) { nodes { id } } } }";
+        "query($id: ID!, $order: ReviewOrder!, $first: Int!) { title(id: $id) { reviews(orderBy: $order, first: $first) { nodes { id } } } }";
 
     private const string Submit =
         "mutation($in: SubmitReviewInput!) { submitReview(input: $in) { id } }";
@@ -94,6 +94,40 @@ public sealed class TitlePageTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task More_reviews_pages_by_cursor_and_a_viewer_deletes_their_own_review()
+    {
+        const string titleId = "a-serious-man-2009";
+        var server = browser.Server;
+        for (var i = 0; i < 12; i++)
+            await server.ApiAsync(Submit, new { @in = new { titleId, rating = 1 + (i % 10), body = $"Paging review {i}." } }, server.ViewerToken($"pager-{i}"));
+        var total = await ReviewCountAsync(titleId);
+        Assert.True(total > 10, $"{total} reviews");
+
+        await using var page = await browser.OpenAsync($"/signin?next=/title/{titleId}");
+        await page.WaitForViewAsync();
+        await page.Page.GetByLabel("Bearer token").FillAsync(server.ViewerToken("pager-0"));
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.Page.WaitForURLAsync($"**/title/{titleId}");
+        await page.WaitForViewAsync();
+        await Expect(page.Page.Locator(".review")).ToHaveCountAsync(10);
+
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "More reviews" }).ClickAsync();
+        await Expect(page.Page.Locator(".review")).ToHaveCountAsync(Math.Min(20, total));
+        Assert.Equal(await ApiOrderAsync(titleId, "HELPFULNESS", first: 20), await ReviewIdsOnPageAsync(page));
+
+        var own = page.Page.Locator(".review", new() { HasText = "Paging review 0." });
+        var delete = own.GetByRole(AriaRole.Button, new() { Name = "Delete review" });
+        await delete.ClickAsync();
+        await own.GetByRole(AriaRole.Button, new() { Name = "Really delete? Click again" }).ClickAsync();
+        await Expect(page.Page.GetByText("The review is deleted.")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator(".review", new() { HasText = "Paging review 0." })).ToHaveCountAsync(0);
+        var stored = await server.ApiAsync("query($id: ID!) { title(id: $id) { viewerReview { id } } }", new { id = titleId }, server.ViewerToken("pager-0"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, stored.Data.At("title.viewerReview").ValueKind);
+        Assert.Equal(total - 1, await ReviewCountAsync(titleId));
+        page.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task Title_page_links_people_and_tags_to_searches_and_offers_the_trailer_search_and_imdb()
     {
         await using var page = await browser.OpenAsync("/title/the-matrix-1999");
@@ -113,8 +147,8 @@ public sealed class TitlePageTests(BrowserFixture browser)
     private async Task<int> ReviewCountAsync(string titleId) =>
         (await browser.Server.ApiAsync("query($id: ID!) { title(id: $id) { reviews { totalCount } } }", new { id = titleId })).Data.At("title.reviews.totalCount").GetInt32();
 
-    private async Task<IReadOnlyList<string>> ApiOrderAsync(string titleId, string order) =>
-        (await browser.Server.ApiAsync(ReviewIds, new { id = titleId, order })).Data.At("title.reviews.nodes")
+    private async Task<IReadOnlyList<string>> ApiOrderAsync(string titleId, string order, int first = 10) =>
+        (await browser.Server.ApiAsync(ReviewIds, new { id = titleId, order, first })).Data.At("title.reviews.nodes")
             .EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
 
     private static async Task<IReadOnlyList<string>> ReviewIdsOnPageAsync(BrowserPage page)
