@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
+using Catalog.Search.Querying;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -75,12 +75,13 @@ public static class IndexVerifier
         var sequence = reader.IndexCommit.UserData.TryGetValue(IndexGeneration.SequenceKey, out var text)
             && long.TryParse(text, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var documents = new Dictionary<string, Indexed>(StringComparer.Ordinal);
-        var bytes = new BytesRef();
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
             var live = atomic.LiveDocs;
-            var numbers = atomic.GetSortedDocValues(IndexFields.Numbers);
+            // Decoded as searches decode them, so the verifier checks what search reads.
+            var ratingCounts = SegmentColumns.Longs(atomic, IndexFields.RatingCount);
+            var ratingSums = SegmentColumns.Longs(atomic, IndexFields.RatingSum);
             var tags = atomic.GetSortedSetDocValues(IndexFields.Tag);
             for (var doc = 0; doc < atomic.MaxDoc; doc++)
             {
@@ -88,9 +89,8 @@ public static class IndexVerifier
                     continue;
                 var stored = atomic.Document(doc);
                 var id = stored.Get(IndexFields.Id);
-                numbers?.Get(doc, bytes);
-                var indexed = new Indexed(stored.Get(IndexFields.Name), Number(numbers, bytes, IndexFields.RatingCount),
-                    BitConverter.Int64BitsToDouble(Number(numbers, bytes, IndexFields.RatingSum)), Tags(TagsOf(tags, doc)));
+                var indexed = new Indexed(stored.Get(IndexFields.Name), ratingCounts?[doc] ?? SegmentColumns.Missing,
+                    BitConverter.Int64BitsToDouble(ratingSums?[doc] ?? SegmentColumns.Missing), Tags(TagsOf(tags, doc)));
                 if (id is null)
                     differ($"a document without an id ({indexed})");
                 else if (!documents.TryAdd(id, indexed))
@@ -100,11 +100,6 @@ public static class IndexVerifier
 
         return (documents, sequence);
     }
-
-    private static long Number(SortedDocValues? numbers, BytesRef bytes, string column) =>
-        numbers is null || bytes.Length < (IndexFields.NumericSlot(column) + 1) * sizeof(long)
-            ? IndexFields.NoNumber
-            : BinaryPrimitives.ReadInt64LittleEndian(bytes.Bytes.AsSpan(bytes.Offset + (IndexFields.NumericSlot(column) * sizeof(long))));
 
     private static List<string> TagsOf(SortedSetDocValues? values, int doc)
     {
