@@ -14,18 +14,24 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Tests.Fixtures;
 
 /// <summary>
-/// The real host (the <c>catalog</c> entry point, its configuration and HTTP pipeline) over a real SQLite
-/// store in a fresh temp folder, with a fixed catalog clock and an empty, migrated store. Use it as an
-/// <c>IClassFixture</c> (one host per test class); subclass and override <see cref="Settings"/> for
-/// different configuration.
+/// The real host (the <c>catalog</c> entry point, its configuration and HTTP pipeline) over a real store
+/// (SQLite in a fresh temp folder, or with <see cref="CatalogApiFactory{TStore}"/> a fresh PostgreSQL database),
+/// with a fixed catalog clock and an empty, migrated store. Use it as an <c>IClassFixture</c> (one host and
+/// store per test class); subclass and override <see cref="Settings"/> for different configuration and
+/// <see cref="SeedAsync"/> for the data every test of the class shares.
 /// </summary>
-public class CatalogApiFactory : WebApplicationFactory<Program>
+public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The catalog's "now" (rails, review timestamps); token lifetimes use the real clock.</summary>
     public static readonly DateTimeOffset FixedNow = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
+    private TestStoreDatabase? store;
+
     public string DataDirectory { get; } =
         Path.Combine(Path.GetTempPath(), "catalog-api-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The store provider the host runs on.</summary>
+    public virtual StoreProvider Provider => StoreProvider.Sqlite;
 
     /// <summary>Configuration keys applied on top of appsettings.json, as if given on the command line.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
@@ -52,9 +58,28 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalog:GraphQL:MaxConcurrentExecutions", "256");
         builder.UseSetting("Catalog:GraphQL:QueueLength", "1024");
         builder.UseSetting("Catalog:RateLimits:SearchesPerMinute", "1000000");
+        if (Provider != StoreProvider.Sqlite)
+        {
+            var database = store ?? throw new InvalidOperationException(
+                $"A {Provider} store is created in InitializeAsync: use the factory as a class fixture.");
+            foreach (var (key, value) in database.Settings)
+                builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        store = await TestStoreDatabase.CreateAsync(Provider);
+        await SeedAsync();
+    }
+
+    /// <summary>What the fixture writes (or does) once its store exists, before the class's tests run.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -126,6 +151,8 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (store is not null)
+            await store.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -137,4 +164,11 @@ public class CatalogApiFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The host over the store <typeparamref name="TStore"/> names: the base of parameterised test fixtures.</summary>
+public class CatalogApiFactory<TStore> : CatalogApiFactory
+    where TStore : ITestStore
+{
+    public override StoreProvider Provider => TStore.Provider;
 }

@@ -5,20 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.Tests.Fixtures;
 
-public sealed class CatalogApiFactoryTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+public abstract class CatalogApiFactoryTests<TStore>(CatalogApiFactory<TStore> factory) : IClassFixture<CatalogApiFactory<TStore>>
+    where TStore : ITestStore
 {
-    [Fact]
-    public async Task Host_serves_over_a_migrated_empty_store_in_its_own_folder()
+    [SkippableFact]
+    public async Task Host_serves_over_a_migrated_empty_store_of_the_fixtures_provider()
     {
         var response = await factory.CreateClient().GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "catalog.db")));
         await using var db = factory.Services.GetRequiredService<ICatalogDbFactory>().Create();
+        Assert.IsType(TStore.Provider == StoreProvider.Postgres ? typeof(PostgresCatalogDbContext) : typeof(SqliteCatalogDbContext), db);
+        Assert.Equal(TStore.Provider == StoreProvider.Sqlite, File.Exists(Path.Combine(factory.DataDirectory, "catalog.db")));
         Assert.False(await db.Titles.AnyAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Seeded_titles_are_in_the_store_and_searchable_at_once()
     {
         await factory.SeedTitlesAsync(CatalogApiFactory.NewTitle("fixture-seed-1", "Fixture Seed"));
@@ -29,3 +31,8 @@ public sealed class CatalogApiFactoryTests(CatalogApiFactory factory) : IClassFi
         Assert.Equal("fixture-seed-1", search.EnsureSuccess().Data.At("search.nodes.0.id").GetString());
     }
 }
+
+public sealed class CatalogApiFactoryTestsOnSqlite(CatalogApiFactory<OnSqlite> factory) : CatalogApiFactoryTests<OnSqlite>(factory);
+
+[Trait(StoreTrait.Name, StoreTrait.Postgres)]
+public sealed class CatalogApiFactoryTestsOnPostgres(CatalogApiFactory<OnPostgres> factory) : CatalogApiFactoryTests<OnPostgres>(factory);

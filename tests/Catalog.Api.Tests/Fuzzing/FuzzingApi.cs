@@ -14,7 +14,7 @@ namespace Catalog.Api.Tests.Fuzzing;
 /// The real host over a small seeded catalog (titles with tags, a trailer and reviews, searchable), recording
 /// every log entry at Error or above (an unhandled exception is a finding even when the client got a 4xx).
 /// </summary>
-public sealed class FuzzingApi : CatalogApiFactory, IAsyncLifetime
+public sealed class FuzzingApi : CatalogApiFactory
 {
     private readonly ErrorLog errors = new();
 
@@ -30,7 +30,7 @@ public sealed class FuzzingApi : CatalogApiFactory, IAsyncLifetime
         builder.ConfigureLogging(logging => logging.AddProvider(errors));
     }
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
         var added = FixedNow.UtcDateTime;
         string[] titleIds = ["robot-dreams", "iron-giant", "heat", "leaving", "coming"];
@@ -52,8 +52,6 @@ public sealed class FuzzingApi : CatalogApiFactory, IAsyncLifetime
         await CatchUpIndexAsync();
         Targets = await TargetsAsync(titleIds, reviewIds);
     }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The Authorization header a credential stands for (tokens need the host's key and the real clock).</summary>
     public string? Authorization(Credential credential, int who)

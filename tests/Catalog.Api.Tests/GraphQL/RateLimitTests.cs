@@ -4,7 +4,7 @@ namespace Catalog.Api.Tests.GraphQL;
 
 public sealed class RateLimitTests(RateLimitTests.TightLimitsApi api) : IClassFixture<RateLimitTests.TightLimitsApi>
 {
-    public sealed class TightLimitsApi : CatalogApiFactory, IAsyncLifetime
+    public sealed class TightLimitsApi : CatalogApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
         {
@@ -12,10 +12,8 @@ public sealed class RateLimitTests(RateLimitTests.TightLimitsApi api) : IClassFi
             ["Catalog:RateLimits:VotesPerMinute"] = "1",
         };
 
-        public async Task InitializeAsync() =>
+        protected override async Task SeedAsync() =>
             await this.SeedTitlesAsync(NewTitle("rl-1", "One"), NewTitle("rl-2", "Two"), NewTitle("rl-3", "Three"));
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
 
     [Fact]

@@ -3,19 +3,18 @@ using Catalog.Api.Tests.Fixtures;
 
 namespace Catalog.Api.Tests.GraphQL;
 
-public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : IClassFixture<ReviewMutationTests.SeededApi>
+public abstract class ReviewMutationTests<TStore>(ReviewMutationTests<TStore>.SeededApi api) : IClassFixture<ReviewMutationTests<TStore>.SeededApi>
+    where TStore : ITestStore
 {
-    public sealed class SeededApi : CatalogApiFactory, IAsyncLifetime
+    public sealed class SeededApi : CatalogApiFactory<TStore>
     {
-        public async Task InitializeAsync() =>
+        protected override async Task SeedAsync() =>
             await this.SeedTitlesAsync(
                 NewTitle("submit-title", "Submitted", t => (t.RatingSum, t.RatingCount) = (80, 10)),
                 NewTitle("vote-title", "Voted"),
                 NewTitle("crowd-title", "Crowded"),
                 NewTitle("auth-title", "Guarded"),
                 NewTitle("script-title", "Scripts"));
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
 
     private const string Submit = """
@@ -33,7 +32,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         return response.EnsureSuccess().Data.At("submitReview.id").GetString()!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Submit_returns_the_review_and_moves_the_title_rating()
     {
         var client = api.CreateClient(api.ViewerToken("sub-viewer", "Sam"));
@@ -49,7 +48,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Equal(1, title.At("reviews.totalCount").GetInt32());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0, "fine")]
     [InlineData(11, "fine")]
     [InlineData(5, "")]
@@ -65,7 +64,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Equal(JsonValueKind.Null, response.Data.ValueKind);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bidi_override_characters_are_refused_with_the_code_point_named()
     {
         var response = await api.CreateClient(api.ViewerToken("bidi")).PostGraphQLAsync(Submit, new { input = new { titleId = "submit-title", rating = 5, body = "nice \u202Etxt.exe" } });
@@ -74,7 +73,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Contains("U+202E", response.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Joiners_and_direction_marks_that_scripts_need_are_accepted()
     {
         var response = await api.CreateClient(api.ViewerToken("joiners")).PostGraphQLAsync(Submit, new { input = new { titleId = "script-title", rating = 7, body = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u200F \U0001F469\u200D\U0001F4BB" } });
@@ -82,7 +81,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         response.EnsureSuccess();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reviewing_an_unknown_title_is_not_found()
     {
         var response = await api.CreateClient(api.ViewerToken("lost")).PostGraphQLAsync(Submit, new { input = new { titleId = "no-such-title", rating = 5, body = "?" } });
@@ -90,7 +89,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Equal(["NOT_FOUND"], response.ErrorCodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Anonymous_callers_cannot_review_or_vote_and_get_no_data()
     {
         var anonymous = api.CreateClient();
@@ -104,7 +103,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Equal(0, count.Data.At("title.reviews.totalCount").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Revoting_changes_the_vote_and_self_votes_are_refused()
     {
         var reviewId = await SubmitAsync("vote-author", "vote-title");
@@ -119,7 +118,7 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Equal(["BAD_USER_INPUT"], own.ErrorCodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Votes_from_fifty_concurrent_viewers_are_each_counted_once()
     {
         var reviewId = await SubmitAsync("crowd-author", "crowd-title");
@@ -134,3 +133,8 @@ public sealed class ReviewMutationTests(ReviewMutationTests.SeededApi api) : ICl
         Assert.Equal(10, node.Data.At("node.unhelpfulVotes").GetInt32());
     }
 }
+
+public sealed class ReviewMutationTestsOnSqlite(ReviewMutationTests<OnSqlite>.SeededApi api) : ReviewMutationTests<OnSqlite>(api);
+
+[Trait(StoreTrait.Name, StoreTrait.Postgres)]
+public sealed class ReviewMutationTestsOnPostgres(ReviewMutationTests<OnPostgres>.SeededApi api) : ReviewMutationTests<OnPostgres>(api);

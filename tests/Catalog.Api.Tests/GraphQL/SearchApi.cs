@@ -8,11 +8,10 @@ namespace Catalog.Api.Tests.GraphQL;
 /// available now, one coming soon, one expired. Seeding goes through the store, so the index catches up
 /// from the change log like for any edit.
 /// </summary>
-public sealed class SearchApi : CatalogApiFactory, IAsyncLifetime
+public sealed class SearchApi<TStore> : CatalogApiFactory<TStore>
+    where TStore : ITestStore
 {
-    public const int AvailableNow = 7;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
         var now = FixedNow.UtcDateTime;
         await this.SeedTitlesAsync(
@@ -49,11 +48,9 @@ public sealed class SearchApi : CatalogApiFactory, IAsyncLifetime
         await Eventually.TrueAsync(async () =>
         {
             var response = await CreateClient().PostGraphQLAsync("{ search { totalCount } }");
-            return !response.HasErrors && response.Data.At("search.totalCount").GetInt32() == AvailableNow;
+            return !response.HasErrors && response.Data.At("search.totalCount").GetInt32() == SearchApi.AvailableNow;
         }, "the index to catch up with the seeded titles");
     }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     private static void Set(Title title, DateOnly released, DateTime added, List<string> genres, List<string> tags, double mean, int votes)
     {
@@ -61,6 +58,12 @@ public sealed class SearchApi : CatalogApiFactory, IAsyncLifetime
         (title.Genres, title.Tags) = (genres, tags);
         (title.RatingSum, title.RatingCount) = (mean * votes, votes);
     }
+}
+
+public static class SearchApi
+{
+    /// <summary>How many of <see cref="SearchApi{TStore}"/>'s titles are available at <see cref="CatalogApiFactory.FixedNow"/>.</summary>
+    public const int AvailableNow = 7;
 }
 
 public static class Eventually

@@ -3,21 +3,20 @@ using Catalog.Api.Tests.Fixtures;
 
 namespace Catalog.Api.Tests.GraphQL;
 
-public sealed class TrailerMutationTests(TrailerMutationTests.SeededApi api) : IClassFixture<TrailerMutationTests.SeededApi>
+public abstract class TrailerMutationTests<TStore>(TrailerMutationTests<TStore>.SeededApi api) : IClassFixture<TrailerMutationTests<TStore>.SeededApi>
+    where TStore : ITestStore
 {
-    public sealed class SeededApi : CatalogApiFactory, IAsyncLifetime
+    public sealed class SeededApi : CatalogApiFactory<TStore>
     {
-        public async Task InitializeAsync() =>
+        protected override async Task SeedAsync() =>
             await this.SeedTitlesAsync(NewTitle("trailer-title", "Trailered"), NewTitle("refused-title", "Untouched"));
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
 
     private const string Add = """
         mutation($t: ID!, $input: TrailerInput!) { addTrailer(titleId: $t, input: $input) { id url embedUrl site kind language } }
         """;
 
-    [Fact]
+    [SkippableFact]
     public async Task Curator_adds_and_removes_a_youtube_trailer_with_its_embed_url()
     {
         var curator = api.CreateClient(api.CuratorToken());
@@ -36,7 +35,7 @@ public sealed class TrailerMutationTests(TrailerMutationTests.SeededApi api) : I
         Assert.False((await curator.PostGraphQLAsync(remove, new { id })).EnsureSuccess().Data.At("removeTrailer").GetBoolean());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Vimeo_links_embed_through_the_vimeo_player()
     {
         var added = (await api.CreateClient(api.CuratorToken()).PostGraphQLAsync(Add, new { t = "trailer-title", input = new { url = "https://vimeo.com/76979871", kind = "TEASER" } }))
@@ -46,7 +45,7 @@ public sealed class TrailerMutationTests(TrailerMutationTests.SeededApi api) : I
             (added.At("site").GetString(), added.At("kind").GetString(), added.At("embedUrl").GetString()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("javascript:alert(document.cookie)")]
     [InlineData("http://www.youtube.com/watch?v=dQw4w9WgXcQ")]
     [InlineData("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")]
@@ -64,7 +63,7 @@ public sealed class TrailerMutationTests(TrailerMutationTests.SeededApi api) : I
         Assert.False(title.Data.At("title.hasTrailer").GetBoolean());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(null, "UNAUTHENTICATED")]
     [InlineData("viewer", "FORBIDDEN")]
     public async Task Only_curators_may_edit_trailers(string? role, string code)
@@ -78,3 +77,8 @@ public sealed class TrailerMutationTests(TrailerMutationTests.SeededApi api) : I
         Assert.Equal(JsonValueKind.Null, add.Data.ValueKind);
     }
 }
+
+public sealed class TrailerMutationTestsOnSqlite(TrailerMutationTests<OnSqlite>.SeededApi api) : TrailerMutationTests<OnSqlite>(api);
+
+[Trait(StoreTrait.Name, StoreTrait.Postgres)]
+public sealed class TrailerMutationTestsOnPostgres(TrailerMutationTests<OnPostgres>.SeededApi api) : TrailerMutationTests<OnPostgres>(api);

@@ -8,14 +8,12 @@ namespace Catalog.Api.Tests.Web;
 
 public sealed class DevSignInTests(DevSignInTests.SignInApi api) : IClassFixture<DevSignInTests.SignInApi>
 {
-    public sealed class SignInApi : CatalogApiFactory, IAsyncLifetime
+    public sealed class SignInApi : CatalogApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings { get; } =
             new Dictionary<string, string?> { [DevSignInEndpoints.Key] = "true" };
 
-        public async Task InitializeAsync() => await this.SeedTitlesAsync(NewTitle("signed-in-title", "Signed In"));
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+        protected override async Task SeedAsync() => await this.SeedTitlesAsync(NewTitle("signed-in-title", "Signed In"));
     }
 
     private async Task<JsonElement> IssueAsync(object request)
