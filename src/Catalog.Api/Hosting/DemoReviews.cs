@@ -87,8 +87,12 @@ public static class DemoReviews
         return BodyPrefix + string.Format(System.Globalization.CultureInfo.InvariantCulture, Verdicts[band][random.Next(Verdicts[band].Length)], name);
     }
 
-    private static DateTime Between(DateTime from, DateTime to, SeededRandom random) =>
-        from.AddTicks((long)((to - from).Ticks * random.NextDouble()));
+    // Whole microseconds: PostgreSQL's timestamptz keeps no finer, so the demo data reads back the same on both providers.
+    private static DateTime Between(DateTime from, DateTime to, SeededRandom random)
+    {
+        var instant = from.AddTicks((long)((to - from).Ticks * random.NextDouble()));
+        return instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
 
     /// <summary>Stable ids (the same review on every seeding), in the review id format.</summary>
     private static string ReviewId(string titleId, string authorId) =>

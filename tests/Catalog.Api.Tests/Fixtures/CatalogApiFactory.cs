@@ -58,6 +58,9 @@ public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Catalog:GraphQL:MaxConcurrentExecutions", "256");
         builder.UseSetting("Catalog:GraphQL:QueueLength", "1024");
         builder.UseSetting("Catalog:RateLimits:SearchesPerMinute", "1000000");
+        // Likewise the execution time limit: fifty concurrent writes queue behind the store's one write lock, and on
+        // PostgreSQL each takes several round trips to another process on this busy machine.
+        builder.UseSetting("Catalog:GraphQL:ExecutionTimeout", "00:01:00");
         if (Provider != StoreProvider.Sqlite)
         {
             var database = store ?? throw new InvalidOperationException(
