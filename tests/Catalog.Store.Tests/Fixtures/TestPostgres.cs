@@ -53,7 +53,9 @@ public static class TestPostgres
 
     private static async Task<string?> ProbeAsync()
     {
-        var probe = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Timeout = 5, Pooling = false };
+        // Generous: the API tests start a score of hosts at once, and on a busy 2-core machine a live server's first
+        // answer took over 5 s. An absent server refuses at once, so this only delays a host that drops packets.
+        var probe = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Timeout = 30, Pooling = false };
         try
         {
             await using var connection = new NpgsqlConnection(probe.ToString());
