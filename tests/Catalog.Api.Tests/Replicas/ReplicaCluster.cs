@@ -8,8 +8,10 @@ namespace Catalog.Api.Tests.Replicas;
 
 /// <summary>
 /// A fresh PostgreSQL database shared by several <c>catalog serve</c> processes (<see cref="Replica"/>s),
-/// each with its own data folder and port, one signing key for all, and the search rate limit lifted
-/// (every request comes from one loopback address). Skips the test without a PostgreSQL server.
+/// each with its own data folder and port, one signing key for all, the search rate limit lifted (every
+/// request comes from one loopback address) and a longer execution timeout (a busy shared CI machine must
+/// not turn a slow setup write into a failure; lag is measured from the acknowledgement). Skips the test
+/// without a PostgreSQL server.
 /// </summary>
 public sealed class ReplicaCluster : IAsyncDisposable
 {
@@ -45,7 +47,7 @@ public sealed class ReplicaCluster : IAsyncDisposable
     {
         var replica = new Replica(name, Path.Combine(Root, name), [
             .. StoreSettings, $"--Catalog:Auth:SigningKey={key}", "--Catalog:RateLimits:SearchesPerMinute=1000000000",
-            "--Catalog:SeedSampleWhenEmpty=false", .. settings,
+            "--Catalog:GraphQL:ExecutionTimeout=00:01:00", "--Catalog:SeedSampleWhenEmpty=false", .. settings,
         ]);
         replicas.Add(replica);
         return replica;
