@@ -32,8 +32,11 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
         return written;
     }
 
-    /// <summary>Brings this provider's database to the latest migration (see <see cref="StoreInitializer"/>).</summary>
-    internal abstract Task MigrateAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Brings this provider's database to the latest migration, then runs <paramref name="exclusively"/>
+    /// before letting another process migrate (see <see cref="StoreInitializer"/>).
+    /// </summary>
+    internal abstract Task MigrateAsync(Func<CancellationToken, Task> exclusively, CancellationToken cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

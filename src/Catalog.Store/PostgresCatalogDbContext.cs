@@ -13,10 +13,13 @@ namespace Catalog.Store;
 public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbContext> options, TimeProvider clock)
     : CatalogDbContext(options, clock)
 {
-    /// <summary>Advisory-lock key held while one replica migrates; the others wait, then find nothing to do.</summary>
+    /// <summary>
+    /// Advisory-lock key held while one replica migrates and runs its start-up work (seeding an empty
+    /// store); the others wait, then find nothing to do.
+    /// </summary>
     internal const long MigrationLockKey = 0x43_61_74_4D_69_67; // "CatMig"
 
-    internal override async Task MigrateAsync(CancellationToken cancellationToken)
+    internal override async Task MigrateAsync(Func<CancellationToken, Task> exclusively, CancellationToken cancellationToken)
     {
         await CreateDatabaseIfMissingAsync(cancellationToken);
         // A session lock on one open connection: EF's migrator runs on the same connection.
@@ -26,7 +29,11 @@ public sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbC
             await Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
             try
             {
-                await Database.MigrateAsync(cancellationToken);
+                // Migrating opens a transaction, which waits for the write lock (PostgresWriteLock): with
+                // nothing to apply, a replica starting during a long import must not wait for it to commit.
+                if ((await Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                    await Database.MigrateAsync(cancellationToken);
+                await exclusively(cancellationToken);
             }
             finally
             {

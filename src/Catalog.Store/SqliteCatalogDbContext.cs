@@ -6,10 +6,14 @@ namespace Catalog.Store;
 public sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options, TimeProvider clock)
     : CatalogDbContext(options, clock)
 {
-    /// <summary>Migrates, then switches to WAL so readers never wait for the writer.</summary>
-    internal override async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates, then switches to WAL so readers never wait for the writer. One process serves a SQLite
+    /// store, so <paramref name="exclusively"/> needs no lock.
+    /// </summary>
+    internal override async Task MigrateAsync(Func<CancellationToken, Task> exclusively, CancellationToken cancellationToken)
     {
         await Database.MigrateAsync(cancellationToken);
         await Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await exclusively(cancellationToken);
     }
 }

@@ -41,9 +41,7 @@ internal sealed partial class IndexMaintenanceService(
         await Task.Yield();
         try
         {
-            await store.InitializeAsync(stoppingToken);
-            foreach (var task in startupTasks)
-                await task.RunAsync(stoppingToken);
+            await store.InitializeAsync(RunStartupTasksAsync, stoppingToken);
             await index.OpenAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -60,6 +58,12 @@ internal sealed partial class IndexMaintenanceService(
 
         startup.MarkOpened();
         LogOpened(index.DocumentCount, index.AppliedSequence);
+    }
+
+    private async Task RunStartupTasksAsync(CancellationToken cancellationToken)
+    {
+        foreach (var task in startupTasks)
+            await task.RunAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying the change log to the index failed; retrying at the next poll")]

@@ -57,6 +57,35 @@ public sealed class CatalogProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// For <c>catalog serve</c>: polls <c>/health/ready</c> through <paramref name="client"/> until it answers
+    /// 200 (index open and caught up); fails with the output when the process exits or the time is up.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(HttpClient client, TimeSpan patience)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            if (HasExited)
+                throw new InvalidOperationException($"catalog serve exited at start. Output:\n{Output}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"catalog serve was not ready within {patience}. Output:\n{Output}");
+            try
+            {
+                using var ready = await client.GetAsync("/health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>SIGKILL: the process dies at once, mid-write if it was writing.</summary>
     public void Kill()
     {
@@ -66,11 +95,11 @@ public sealed class CatalogProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM: the graceful stop an orchestrator asks for.</summary>
-    public async Task TerminateAsync(TimeSpan timeout)
+    public async Task<int> TerminateAsync(TimeSpan timeout)
     {
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await kill.WaitForExitAsync();
-        await WaitForExitAsync(timeout);
+        return await WaitForExitAsync(timeout);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

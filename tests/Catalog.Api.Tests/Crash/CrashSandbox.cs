@@ -42,6 +42,16 @@ public sealed class CrashSandbox : IAsyncDisposable
     {
         Directory.CreateDirectory(Root);
         var path = Path.Combine(Root, name);
+        WriteCatalogFile(path, prefix, count);
+        return path;
+    }
+
+    /// <summary>
+    /// The generated catalog at <paramref name="path"/>: title n has rating (n % 9) + 1 from one vote, tags
+    /// <c>tag {n % 40}</c> and <c>batch {n % 7}</c>, and director <c>Director {n % 300}</c>.
+    /// </summary>
+    public static void WriteCatalogFile(string path, string prefix, int count)
+    {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         writer.Write("""{"format":"catalog-json","version":1,"titles":[""");
         for (var n = 0; n < count; n++)
@@ -61,7 +71,6 @@ public sealed class CrashSandbox : IAsyncDisposable
         }
 
         writer.Write("\n]}\n");
-        return path;
     }
 
     public string Token(string viewer) =>
@@ -75,26 +84,7 @@ public sealed class CrashSandbox : IAsyncDisposable
             $"--Catalog:Auth:SigningKey={key}", "--Catalog:SeedSampleWhenEmpty=false"));
         Client?.Dispose();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (Server.HasExited)
-                throw new InvalidOperationException($"catalog serve exited at start. Output:\n{Server.Output}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"catalog serve was not ready within {Patience}. Output:\n{Server.Output}");
-            try
-            {
-                using var ready = await Client.GetAsync("/health/ready");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(50);
-        }
+        await Server.WaitUntilReadyAsync(Client, Patience);
     }
 
     public CatalogProcess Track(CatalogProcess process)
@@ -175,10 +165,15 @@ public sealed class CrashSandbox : IAsyncDisposable
     }
 
     /// <summary>Waits for an observable condition (a file, a count), failing with <paramref name="what"/> after the timeout.</summary>
-    public static async Task WaitForAsync(Func<bool> condition, string what, Func<string>? context = null)
+    public static Task WaitForAsync(Func<bool> condition, string what, Func<string>? context = null) =>
+        WaitForAsync(() => Task.FromResult(condition()), what, Patience, context);
+
+    /// <summary>Polls an observable condition that takes a request (a search on a server) until it holds or <paramref name="within"/> passes.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, TimeSpan within, Func<string>? context = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Gave up waiting for {what}. {context?.Invoke()}");
