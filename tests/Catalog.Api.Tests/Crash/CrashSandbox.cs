@@ -64,15 +64,18 @@ public sealed class CrashSandbox : IAsyncDisposable
         return path;
     }
 
-    public string Token(string viewer) =>
-        DevelopmentTokens.Create(new AuthOptions { SigningKey = key }, viewer, viewer, AuthOptions.ViewerRole, TimeProvider.System.GetUtcNow());
+    public string Token(string subject, string role = AuthOptions.ViewerRole) =>
+        DevelopmentTokens.Create(new AuthOptions { SigningKey = key }, subject, subject, role, TimeProvider.System.GetUtcNow());
 
-    /// <summary>Starts <c>catalog serve</c> on a free port and waits until it is ready (index open and caught up).</summary>
-    public async Task StartServerAsync()
+    /// <summary>
+    /// Starts <c>catalog serve</c> on a free port and waits until it is ready (index open and caught up);
+    /// <paramref name="settings"/> are extra <c>--Key=value</c> configuration arguments.
+    /// </summary>
+    public async Task StartServerAsync(params string[] settings)
     {
         var port = CatalogProcess.FreePort();
-        Server = Track(CatalogProcess.Start("serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}",
-            $"--Catalog:Auth:SigningKey={key}", "--Catalog:SeedSampleWhenEmpty=false"));
+        Server = Track(CatalogProcess.Start(["serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}",
+            $"--Catalog:Auth:SigningKey={key}", "--Catalog:SeedSampleWhenEmpty=false", .. settings]));
         Client?.Dispose();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
         var deadline = DateTime.UtcNow + Patience;
@@ -175,10 +178,14 @@ public sealed class CrashSandbox : IAsyncDisposable
     }
 
     /// <summary>Waits for an observable condition (a file, a count), failing with <paramref name="what"/> after the timeout.</summary>
-    public static async Task WaitForAsync(Func<bool> condition, string what, Func<string>? context = null)
+    public static Task WaitForAsync(Func<bool> condition, string what, Func<string>? context = null) =>
+        WaitForAsync(() => Task.FromResult(condition()), what, context);
+
+    /// <summary>Waits for an observable condition that needs a request to check (an answer, a status).</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, Func<string>? context = null)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Gave up waiting for {what}. {context?.Invoke()}");
