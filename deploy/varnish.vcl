@@ -75,6 +75,12 @@ sub vcl_backend_response {
         set beresp.grace = 0s;
         set beresp.keep = 1h;
     }
-    # Everything else follows the built-in rules: private/no-cache/no-store answers and errors other than
-    # 404/410 are not cached.
+    # Only successful answers are kept. Varnish would keep a 404 for two minutes by default: during a rolling
+    # upgrade a replica still on the old page would then hide the new /assets/<hash>/ files from everyone.
+    if (beresp.status != 200) {
+        set beresp.ttl = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    # The rest follows the built-in rules: private, no-cache and no-store answers are not cached.
 }

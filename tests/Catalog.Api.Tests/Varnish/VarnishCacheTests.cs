@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Text.RegularExpressions;
 using Catalog.Api.Auth;
 using Catalog.Api.Tests.Crash;
 using Catalog.Api.Tests.Fixtures;
@@ -14,7 +14,7 @@ namespace Catalog.Api.Tests.Varnish;
 /// (this request's and the cached object's) for a cache hit.
 /// </summary>
 [Collection(InProcessHostGroup.Name)]
-public sealed class VarnishCacheTests
+public sealed partial class VarnishCacheTests
 {
     private const int MaxAgeSeconds = 2;
     private const string TitleQuery = """{ title(id: "seed-0") { id name } }""";
@@ -38,6 +38,29 @@ public sealed class VarnishCacheTests
         Assert.Equal(HttpStatusCode.NotModified, revalidated.Status);
         Assert.True(IsHit(revalidated), $"revalidation was not answered by Varnish: {Headers(revalidated)}");
         Assert.Equal("", revalidated.Body);
+    }
+
+    [SkippableFact(Timeout = 300_000)]
+    public async Task The_page_s_versioned_assets_are_hits_but_a_missing_asset_is_asked_again()
+    {
+        VarnishProcess.SkipUnlessInstalled();
+        await using var setup = await StackAsync();
+        var (_, _, client) = setup;
+        var shell = await client.GetStringAsync("/");
+        var asset = AssetUrl().Match(shell);
+        Assert.True(asset.Success, $"no /assets/ URL in the page: {shell}");
+
+        var first = await client.GetGraphQLUrlAsync(asset.Value, accept: null);
+        var second = await client.GetGraphQLUrlAsync(asset.Value, accept: null);
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.True(IsHit(second), $"asset {asset.Value} was not cached: {Headers(second)}");
+
+        // A replica that does not know a hash (say, still on the old page) answers 404: not kept.
+        var missing = asset.Value.Replace("/assets/", "/assets/0000", StringComparison.Ordinal);
+        var absent = await client.GetGraphQLUrlAsync(missing, accept: null);
+        var absentAgain = await client.GetGraphQLUrlAsync(missing, accept: null);
+        Assert.Equal(HttpStatusCode.NotFound, absentAgain.Status);
+        Assert.False(IsHit(absent) || IsHit(absentAgain), $"a 404 was cached: {Headers(absentAgain)}");
     }
 
     [SkippableFact(Timeout = 300_000)]
@@ -110,6 +133,9 @@ public sealed class VarnishCacheTests
     /// <summary>Varnish answered from its cache: X-Varnish names this request and the object's original fetch.</summary>
     private static bool IsHit(GraphQLResponse response) =>
         response.Http.Headers.TryGetValues("X-Varnish", out var values) && values.Single().Split(' ').Length == 2;
+
+    [GeneratedRegex("/assets/[0-9a-f]+/[^\"]+")]
+    private static partial Regex AssetUrl();
 
     private static string Headers(GraphQLResponse response) =>
         $"{(int)response.Status} {response.Http.Headers} {response.Http.Content.Headers}";
