@@ -25,7 +25,7 @@ public sealed class HealthVerbTests
         Assert.Equal(1, missing.Exit);
         Assert.StartsWith("404", missing.Output, StringComparison.Ordinal);
 
-        var nobody = await RunAsync("health", $"http://127.0.0.1:{CatalogProcess.FreePort()}/health/ready", "--timeout-seconds", "5");
+        var nobody = await RunAsync("health", $"http://127.0.0.1:{CatalogProcess.FreePort()}/health/ready");
         Assert.Equal(1, nobody.Exit);
         Assert.StartsWith("unreachable", nobody.Output, StringComparison.Ordinal);
     }
