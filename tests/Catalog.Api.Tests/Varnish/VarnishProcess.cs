@@ -99,27 +99,22 @@ public sealed partial class VarnishProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow + CrashSandbox.Patience;
-        while (true)
+    private Task WaitUntilListeningAsync() =>
+        CrashSandbox.WaitForAsync(async () =>
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"varnishd exited at start. Output:\n{Output}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"varnishd did not listen within {CrashSandbox.Patience}. Output:\n{Output}");
             try
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync("127.0.0.1", Port);
-                return;
+                return true;
             }
             catch (SocketException)
             {
-                await Task.Delay(50);
+                return false;
             }
-        }
-    }
+        }, "varnishd to listen", () => $"Output:\n{Output}");
 
     private void Append(string? line)
     {
