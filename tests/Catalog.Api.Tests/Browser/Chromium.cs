@@ -1,3 +1,5 @@
+using Catalog.Api.Tests.Fixtures;
+
 namespace Catalog.Api.Tests.Browser;
 
 /// <summary>
@@ -17,14 +19,7 @@ public static class Chromium
 
     public static bool IsInstalled => File.Exists(ExecutablePath);
 
-    public static bool Required => Environment.GetEnvironmentVariable("CATALOG_REQUIRE_EXTERNAL") == "1";
-
-    public static void SkipUnlessInstalled()
-    {
-        if (IsInstalled)
-            return;
-        if (Required)
-            throw new InvalidOperationException($"CATALOG_REQUIRE_EXTERNAL=1 but Chromium is not installed at {ExecutablePath} (apt-get install -y chromium).");
-        Skip.If(true, $"Chromium not found at {ExecutablePath}; install it with `apt-get install -y chromium` to run the browser tests.");
-    }
+    public static void SkipUnlessInstalled() =>
+        ExternalProgram.SkipOrFailUnless(IsInstalled,
+            $"Chromium is not installed at {ExecutablePath}; install it with `apt-get install -y chromium` to run the browser tests.");
 }

@@ -73,15 +73,18 @@ public sealed class CrashSandbox : IAsyncDisposable
         writer.Write("\n]}\n");
     }
 
-    public string Token(string viewer) =>
-        DevelopmentTokens.Create(new AuthOptions { SigningKey = key }, viewer, viewer, AuthOptions.ViewerRole, TimeProvider.System.GetUtcNow());
+    public string Token(string subject, string role = AuthOptions.ViewerRole) =>
+        DevelopmentTokens.Create(new AuthOptions { SigningKey = key }, subject, subject, role, TimeProvider.System.GetUtcNow());
 
-    /// <summary>Starts <c>catalog serve</c> on a free port and waits until it is ready (index open and caught up).</summary>
-    public async Task StartServerAsync()
+    /// <summary>
+    /// Starts <c>catalog serve</c> on a free port and waits until it is ready (index open and caught up);
+    /// <paramref name="settings"/> are extra <c>--Key=value</c> configuration arguments.
+    /// </summary>
+    public async Task StartServerAsync(params string[] settings)
     {
         var port = CatalogProcess.FreePort();
-        Server = Track(CatalogProcess.Start("serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}",
-            $"--Catalog:Auth:SigningKey={key}", "--Catalog:SeedSampleWhenEmpty=false"));
+        Server = Track(CatalogProcess.Start(["serve", "--data", Data, "--urls", $"http://127.0.0.1:{port}",
+            $"--Catalog:Auth:SigningKey={key}", "--Catalog:SeedSampleWhenEmpty=false", .. settings]));
         Client?.Dispose();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
         await Server.WaitUntilReadyAsync(Client, Patience);

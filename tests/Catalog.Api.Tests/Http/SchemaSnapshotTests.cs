@@ -1,4 +1,3 @@
-using System.Reflection;
 using Catalog.Api.Http;
 using Catalog.Api.Tests.Fixtures;
 using GraphQL.Types;
@@ -15,7 +14,7 @@ public sealed class SchemaSnapshotTests(CatalogApiFactory api) : IClassFixture<C
     [Fact]
     public async Task Schema_graphql_matches_the_live_schema()
     {
-        var path = Path.Combine(RepoRoot(), "schema.graphql");
+        var path = RepositoryRoot.File("schema.graphql");
         var live = SchemaSdl.Print(api.Services.GetRequiredService<ISchema>());
 
         if (Environment.GetEnvironmentVariable("CATALOG_UPDATE_SCHEMA") == "1")
@@ -35,8 +34,4 @@ public sealed class SchemaSnapshotTests(CatalogApiFactory api) : IClassFixture<C
         Assert.Contains("type Query {", sdl, StringComparison.Ordinal);
         Assert.EndsWith("\n", sdl, StringComparison.Ordinal);
     }
-
-    private static string RepoRoot() =>
-        typeof(SchemaSnapshotTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "CatalogRepoRoot").Value!;
 }
