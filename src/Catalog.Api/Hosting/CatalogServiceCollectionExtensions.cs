@@ -1,4 +1,5 @@
 using Catalog.Core;
+using Catalog.Core.Titles.Rules;
 using Catalog.Core.Trailers;
 using Catalog.Search;
 using Catalog.Search.Indexing;
@@ -21,6 +22,9 @@ public static class CatalogServiceCollectionExtensions
         // Imports and curator edits share one trailer policy, so Catalog:Trailers applies to both.
         services.AddOptions<TrailerOptions>().BindConfiguration(TrailerOptions.Section);
         services.AddSingleton(sp => new TrailerUrlPolicy(sp.GetRequiredService<IOptions<TrailerOptions>>().Value));
+        // One set of title rules for imports (lenient) and curator edits (strict).
+        services.AddOptions<TitleRulesOptions>().BindConfiguration(TitleRulesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new TitleRules(sp.GetRequiredService<IOptions<TitleRulesOptions>>().Value, sp.GetRequiredService<TrailerUrlPolicy>()));
         services.AddCatalogImport();
         services.AddCatalogSearch(configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
         return services;
