@@ -1,3 +1,4 @@
+using Catalog.Api.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,12 +14,11 @@ public static class AuthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCatalogAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var section = configuration.GetSection(AuthOptions.Section);
         var key = SigningKeys.Resolve(configuration, environment);
-        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        var options = configuration.GetCatalogOptions<AuthOptions>(AuthOptions.Section);
         options.SigningKey = key.Key;
         services.AddSingleton(key);
-        services.Configure<AuthOptions>(section);
+        services.AddCatalogOptions<AuthOptions>(AuthOptions.Section);
         services.PostConfigure<AuthOptions>(o => o.SigningKey = key.Key);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Catalog.Api.Hosting;
 using Catalog.Core;
 
 namespace Catalog.Api.Auth;
@@ -30,7 +31,7 @@ public static partial class SigningKeys
         if (environment.IsDevelopment())
             return new ResolvedSigningKey(DevelopmentKey, "the development key (Development environment)", Generated: false);
 
-        var data = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>()?.DataDirectory ?? new CatalogOptions().DataDirectory;
+        var data = configuration.GetCatalogOptions<CatalogOptions>(CatalogOptions.Section).DataDirectory;
         var path = Path.GetFullPath(Path.Combine(data, KeyFileName));
         if (File.Exists(path))
             return new ResolvedSigningKey(Checked(File.ReadAllText(path).Trim(), environment, path), path, Generated: false);

@@ -18,19 +18,16 @@ internal static class ServeVerb
 
     public static async Task<int> RunAsync(CommonSettings settings, string? urls, CancellationToken cancellationToken)
     {
-        WebApplication built;
         try
         {
-            built = CatalogWebApp.Build(settings, urls);
+            await using var app = CatalogWebApp.Build(settings, urls);
+            await ((IHost)app).RunAsync(cancellationToken);
+            return 0;
         }
-        catch (UnsafeSigningKeyException e)
+        catch (Exception e) when (e is UnsafeSigningKeyException || OptionsRegistration.IsConfigurationError(e))
         {
             await Console.Error.WriteLineAsync($"refusing to start: {e.Message}");
             return 1;
         }
-
-        await using var app = built;
-        await ((IHost)app).RunAsync(cancellationToken);
-        return 0;
     }
 }

@@ -24,7 +24,7 @@ internal static class TokenVerb
         {
             // Configuration only: printing a token needs no store, but the same key resolution as `serve`.
             var builder = VerbHost.CreateBuilder(CatalogCli.Common(parse, data));
-            var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+            var options = builder.Configuration.GetCatalogOptions<AuthOptions>(AuthOptions.Section);
             try
             {
                 options.SigningKey = SigningKeys.Resolve(builder.Configuration, builder.Environment).Key;

@@ -2,8 +2,11 @@ using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Reviews;
 using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Titles;
+using Catalog.Api.Hosting;
+using Catalog.Api.Http;
 using Catalog.Store.Writes;
 using GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.GraphQL;
 
@@ -15,11 +18,18 @@ public static class GraphQLServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCatalogGraphQL(this IServiceCollection services)
     {
+        // The only AddGraphQL call: schema, serializer and the complexity limits of Catalog:GraphQL.
         services.AddGraphQL(b => b
             .AddSchema<CatalogSchema>()
             .AddGraphTypes(typeof(CatalogSchema).Assembly)
-            .AddSystemTextJson());
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+            .AddSystemTextJson()
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var limits = provider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            }));
+        services.AddCatalogOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<ViewerRateLimiter>();
         services.AddSingleton<CatalogMeanRating>();
         services.AddScoped<TitleReader>();

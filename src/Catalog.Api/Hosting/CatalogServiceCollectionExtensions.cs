@@ -1,4 +1,5 @@
 using Catalog.Core;
+using Catalog.Core.Titles.Rules;
 using Catalog.Core.Trailers;
 using Catalog.Search;
 using Catalog.Search.Indexing;
@@ -13,16 +14,19 @@ public static class CatalogServiceCollectionExtensions
     /// <summary>What every verb needs: options, the clock, the store, the importer and search.</summary>
     public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var catalog = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
-        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.Section));
+        var catalog = configuration.GetCatalogOptions<CatalogOptions>(CatalogOptions.Section);
+        var store = configuration.GetCatalogOptions<StoreOptions>(StoreOptions.Section);
+        services.AddCatalogOptions<CatalogOptions>(CatalogOptions.Section);
         services.AddSingleton(FixedTimeProvider.From(catalog.Clock));
         services.AddCatalogStore(catalog, store);
         // Imports and curator edits share one trailer policy, so Catalog:Trailers applies to both.
-        services.AddOptions<TrailerOptions>().BindConfiguration(TrailerOptions.Section);
+        services.AddCatalogOptions<TrailerOptions>(TrailerOptions.Section);
         services.AddSingleton(sp => new TrailerUrlPolicy(sp.GetRequiredService<IOptions<TrailerOptions>>().Value));
+        // One set of title rules for imports (lenient) and curator edits (strict).
+        services.AddCatalogOptions<TitleRulesOptions>(TitleRulesOptions.Section);
+        services.AddSingleton(sp => new TitleRules(sp.GetRequiredService<IOptions<TitleRulesOptions>>().Value, sp.GetRequiredService<TrailerUrlPolicy>()));
         services.AddCatalogImport();
-        services.AddCatalogSearch(configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions());
+        services.AddCatalogSearch(configuration.GetCatalogOptions<SearchOptions>(SearchOptions.Section));
         return services;
     }
 }

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using Catalog.Api.GraphQL.Common;
-using GraphQL;
+using Catalog.Api.Hosting;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Api.Http;
@@ -14,18 +13,7 @@ public static class GraphQLHttpExtensions
     /// <summary>The <c>/graphql</c> transport: limits, caches, serializer, CORS and response compression.</summary>
     public static IServiceCollection AddCatalogGraphQLHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphQLHttpOptions>()
-            .Bind(configuration.GetSection(GraphQLHttpOptions.Section))
-            .Validate(GraphQLHttpOptions.IsValid, $"{GraphQLHttpOptions.Section}: every limit must be positive (MaxRequestBytes at least 1024).")
-            .ValidateOnStart();
-        services.AddGraphQL(b => b
-            .AddSystemTextJson()
-            .AddComplexityAnalyzer((complexity, provider) =>
-            {
-                var limits = provider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            }));
+        services.AddCatalogOptions<GraphQLHttpOptions>(GraphQLHttpOptions.Section);
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<DocumentCache>();
@@ -33,9 +21,6 @@ public static class GraphQLHttpExtensions
         services.AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton<ExecutionAdmission>();
         services.AddSingleton<SearchRateLimiter>();
-        services.AddOptions<RateLimitOptions>()
-            .Validate(o => o.SearchesPerMinute > 0, $"{RateLimitOptions.Section}:SearchesPerMinute must be positive.")
-            .ValidateOnStart();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
         var origins = configuration.GetSection(CorsOriginsKey).Get<string[]>() ?? [];

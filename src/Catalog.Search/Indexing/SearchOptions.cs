@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Catalog.Search.Indexing;
 
 /// <summary>Bound from <c>Catalog:Search</c>.</summary>
@@ -9,6 +11,7 @@ public sealed class SearchOptions
     /// How often the index polls the store's change log for writes made by other processes (this process's
     /// own writes wake it at once).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
@@ -16,14 +19,18 @@ public sealed class SearchOptions
     /// after a crash the change log replays what the last commit did not hold. `catalog stats` reports the
     /// committed sequence.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Change-log entries applied per commit while catching up.</summary>
+    [Range(1, 1_000_000)]
     public int CatchUpBatchSize { get; set; } = 1000;
 
     /// <summary>Titles read from the store per query during a full build.</summary>
+    [Range(1, 1_000_000)]
     public int BuildPageSize { get; set; } = 2000;
 
     /// <summary>An unreferenced generation folder untouched for this long is deleted at start (it may be another process's build).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan AbandonedBuildAge { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -12,13 +12,13 @@ internal sealed record Page(int TotalCount, IReadOnlyList<FieldDoc> Hits, bool H
 /// <summary>Search-after paging: one extra hit tells whether another page follows.</summary>
 internal static class Paging
 {
-    /// <summary>Largest page served whatever is asked (the API caps <c>first</c> lower still).</summary>
-    public const int MaxFirst = 1000;
+    /// <summary>The engine's own cap on a page, whatever the caller asks (the API caps <c>first</c> lower still).</summary>
+    public const int MaxPageSize = 1000;
 
     public static int CheckFirst(int first) =>
         first < 0
             ? throw new ArgumentOutOfRangeException(nameof(first), first, "'first' must not be negative.")
-            : Math.Min(first, MaxFirst);
+            : Math.Min(first, MaxPageSize);
 
     /// <summary>
     /// The page of <paramref name="query"/> under <paramref name="filter"/>; <paramref name="around"/> may wrap the hit

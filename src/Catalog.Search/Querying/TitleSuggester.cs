@@ -15,7 +15,8 @@ namespace Catalog.Search.Querying;
 /// </summary>
 internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
 {
-    public const int MaxFirst = 50;
+    /// <summary>Most suggestions returned for one prefix, whatever the caller asks.</summary>
+    public const int MaxSuggestions = 50;
     private const int MaxWords = 8;
     private const int MaxLabelsExamined = 500;
 
@@ -26,7 +27,7 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
 
     public IReadOnlyList<Suggestion> Suggest(IndexSearcher searcher, string? prefix, int first, Filter available)
     {
-        first = Math.Clamp(first, 0, MaxFirst);
+        first = Math.Clamp(first, 0, MaxSuggestions);
         var text = (prefix ?? string.Empty).Trim();
         var words = analyzers.AnalyzeQuery(IndexFields.Name, text.Length > 200 ? text[..200] : text)
             .Select(t => t.Term).Take(MaxWords).ToList();

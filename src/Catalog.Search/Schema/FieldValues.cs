@@ -1,5 +1,6 @@
 using System.Globalization;
 using Catalog.Core.Titles;
+using Catalog.Core.Titles.Rules;
 using Lucene.Net.Analysis.Miscellaneous;
 
 namespace Catalog.Search.Schema;
@@ -16,9 +17,10 @@ public static class FieldValues
     /// <summary>Rating buckets of the mean rating, best first; unrated titles have no bucket.</summary>
     public static readonly IReadOnlyList<string> RatingBuckets = ["8+", "7–8", "6–7", "5–6", "<5"];
 
-    /// <summary>Tags and people: trimmed, lower case, accents kept ("Léon" stays "léon").</summary>
-    public static string Tag(string tag) => tag.Trim().ToLowerInvariant();
+    /// <summary>Tags as the store spells them (<see cref="TagRules"/>), so filter input matches however it is typed.</summary>
+    public static string Tag(string tag) => TagRules.Normalize(tag);
 
+    /// <summary>People: trimmed, lower case, accents kept ("Léon" stays "léon").</summary>
     public static string Person(string person) => person.Trim().ToLowerInvariant();
 
     /// <summary>Genres, content ratings and languages keep the store's spelling (they are display labels).</summary>

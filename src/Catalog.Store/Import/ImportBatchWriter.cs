@@ -1,5 +1,5 @@
 using Catalog.Core.Titles;
-using Catalog.Core.Trailers;
+using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Import;
@@ -9,7 +9,7 @@ namespace Catalog.Store.Import;
 /// tally. A title is matched by id, else by IMDb id; the first record that reaches a title owns it
 /// for the rest of the import, and later records for the same title are duplicates.
 /// </summary>
-internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, TrailerUrlPolicy trailerPolicy)
+internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, TitleRules rules)
 {
     private readonly Dictionary<string, int> ownerRecordByTitleId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> titleIdByTrailerId = new(StringComparer.Ordinal);
@@ -61,11 +61,14 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Trail
             return null;
         }
 
-        var result = TitleValidation.Validate(record.Draft, now, trailerPolicy);
-        Warn(record, result.Warnings, record.Draft.Title.Id);
-        if (result.Draft is null)
-            Reject(record, result.RejectReason!, record.Draft.Title.Id);
-        return result.Draft;
+        // Identity is checked whatever the source provides.
+        var fields = new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
+        var check = rules.Check(record.Draft.Title, fields, now, RuleMode.Lenient);
+        Warn(record, check.Warnings, record.Draft.Title.Id);
+        if (check.Refusal is null)
+            return record.Draft;
+        Reject(record, check.Refusal, record.Draft.Title.Id);
+        return null;
     }
 
     private void Apply(SourceRecord record, TitleDraft draft, StoredTitles stored)
@@ -84,7 +87,7 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Trail
 
         var addedAt = draft.Fields.Contains(nameof(Title.AddedAt)) ? title.AddedAt : existing?.AddedAt ?? now;
         var until = draft.Fields.Contains(nameof(Title.AvailableUntil)) ? title.AvailableUntil : existing?.AvailableUntil;
-        if (TitleValidation.AvailabilityProblem(addedAt, until) is { } problem)
+        if (TitleRules.AvailabilityProblem(addedAt, until) is { } problem)
         {
             Reject(record, problem, targetId);
             return;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Catalog.Core.Trailers;
+using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Import;
@@ -14,9 +14,9 @@ public sealed record ImportProgress(long Position, long Length, int Records);
 /// Runs one import: picks the source (or sniffs it), streams its records into the store in one
 /// transaction (committed at the end, rolled back on failure or dry run), and counts every record once.
 /// </summary>
-public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleSource> sources, TimeProvider clock, TrailerUrlPolicy? trailerPolicy = null)
+public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleSource> sources, TimeProvider clock, TitleRules? rules = null)
 {
-    private readonly TrailerUrlPolicy trailerPolicy = trailerPolicy ?? new TrailerUrlPolicy(new TrailerOptions());
+    private readonly TitleRules rules = rules ?? new TitleRules();
 
     /// <summary>Records written per SaveChanges; the change tracker is cleared after each batch.</summary>
     internal const int BatchSize = 500;
@@ -29,7 +29,7 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         var length = InputLength(path);
         await using var db = factory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var writer = new ImportBatchWriter(db, clock.GetUtcNow().UtcDateTime, this.trailerPolicy);
+        var writer = new ImportBatchWriter(db, clock.GetUtcNow().UtcDateTime, this.rules);
         var batch = new List<SourceRecord>(BatchSize);
         var (records, lastRecord, position) = (0, 0, 0L);
         await using var input = source.ReadAsync(path, cancellationToken).GetAsyncEnumerator(cancellationToken);

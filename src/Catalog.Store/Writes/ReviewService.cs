@@ -1,5 +1,6 @@
 using Catalog.Core.Reviews;
 using Catalog.Core.Titles;
+using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Writes;
@@ -24,7 +25,9 @@ public sealed class ReviewService(CatalogDbContext db)
     {
         if (rating is < MinRating or > MaxRating)
             throw WriteRejectedException.Invalid($"rating must be a whole number from {MinRating} to {MaxRating} (got {rating}).");
-        var text = TextRules.Clean(body, "body", Review.MaxBodyLength, multiline: true);
+        var text = TextRules.Optional(body) ?? throw WriteRejectedException.Invalid("body must not be empty.");
+        if (TextRules.Problem(text, "body", Review.MaxBodyLength, multiline: true) is { } problem)
+            throw WriteRejectedException.Invalid(problem + ".");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var title = await db.Titles.SingleOrDefaultAsync(t => t.Id == titleId, cancellationToken)

@@ -1,33 +1,45 @@
 using Catalog.Core.Titles;
+using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Writes;
 
 /// <summary>Curator edits of titles; each is one transaction with its change-log rows.</summary>
-public sealed class TitleEditor(CatalogDbContext db)
+public sealed class TitleEditor(CatalogDbContext db, TitleRules? rules = null)
 {
+    private readonly TitleRules rules = rules ?? new TitleRules();
+
     /// <summary>
     /// Creates the title (id given, or derived from name and year and made unique) or updates the fields
     /// the edit carries. Validation failures change nothing.
     /// </summary>
     public async Task<Title> UpsertAsync(TitleEdit edit, CancellationToken cancellationToken = default)
     {
-        if (edit.Id is not null && !TitleIds.IsValid(edit.Id))
-            throw WriteRejectedException.Invalid($"'{edit.Id}' is not a valid title id: use letters, digits, '-', '_' or '.', at most {TitleIds.MaxLength} characters.");
+        if (edit.Id is not null && TitleRules.IdProblem(edit.Id) is { } idProblem)
+            throw WriteRejectedException.Invalid(idProblem + ".");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var title = edit.Id is null ? null : await db.Titles.SingleOrDefaultAsync(t => t.Id == edit.Id, cancellationToken);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         if (title is null)
         {
-            var name = TextRules.Clean(edit.Name ?? throw WriteRejectedException.Invalid("name is required to create a title."), "name", TitleRules.MaxNameLength);
+            var name = edit.Name?.Trim() ?? throw WriteRejectedException.Invalid("name is required to create a title.");
             title = new Title { Id = edit.Id ?? await FreeIdAsync(name, edit.ReleaseDate?.Year ?? edit.Year, cancellationToken), Name = name, AddedAt = now };
-            TitleRules.Apply(title, edit, now);
+            TitleEditMapping.Apply(title, edit, now, rules);
             db.Titles.Add(title);
         }
         else
         {
-            TitleRules.Apply(title, edit, now);
+            try
+            {
+                TitleEditMapping.Apply(title, edit, now, rules);
+            }
+            catch (WriteRejectedException)
+            {
+                // A refused edit leaves the tracked row as it was, so a later save in this scope cannot store half of it.
+                db.Entry(title).CurrentValues.SetValues(db.Entry(title).OriginalValues);
+                throw;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -38,7 +50,7 @@ public sealed class TitleEditor(CatalogDbContext db)
     /// <summary>Replaces a title's tags with the normalised set (see <see cref="TagRules"/>).</summary>
     public async Task<Title> SetTagsAsync(string titleId, IEnumerable<string?> tags, CancellationToken cancellationToken = default)
     {
-        var normalized = TagRules.Normalize(tags);
+        var normalized = NormalizedTags(tags);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var title = await db.Titles.SingleOrDefaultAsync(t => t.Id == titleId, cancellationToken)
             ?? throw WriteRejectedException.NotFound($"There is no title '{titleId}'.");
@@ -50,6 +62,14 @@ public sealed class TitleEditor(CatalogDbContext db)
 
         await transaction.CommitAsync(cancellationToken);
         return title;
+    }
+
+    /// <summary>The tags as the rules store them, or the rules' refusal.</summary>
+    private List<string> NormalizedTags(IEnumerable<string?> tags)
+    {
+        var candidate = new Title { Id = "tags", Name = "", Tags = [.. tags.Select(t => t ?? "")] };
+        var check = rules.Check(candidate, new HashSet<string> { nameof(Title.Tags) }, db.Clock.GetUtcNow().UtcDateTime, RuleMode.Strict);
+        return check.Refusal is null ? candidate.Tags : throw WriteRejectedException.Invalid(check.Refusal + ".");
     }
 
     /// <summary>The slug of name and year, suffixed -2, -3, … when another title has it.</summary>

@@ -36,13 +36,6 @@ public sealed class TransportOptionsTests
     }
 
     [Fact]
-    public void Defaults_are_valid_and_a_zero_timeout_is_not()
-    {
-        Assert.True(GraphQLHttpOptions.IsValid(new GraphQLHttpOptions()));
-        Assert.False(GraphQLHttpOptions.IsValid(new GraphQLHttpOptions { ExecutionTimeout = TimeSpan.Zero }));
-    }
-
-    [Fact]
     public async Task Configured_timeout_reaches_the_options()
     {
         await using var api = new TimeoutApiFactory();

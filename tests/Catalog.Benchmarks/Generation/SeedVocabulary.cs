@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Catalog.Benchmarks.Generation;
 
 /// <summary>
-/// Real words read at run time from a sample catalog (the repo's data/catalog.json, else the shared
-/// vega-movies.json): used for vocabulary only, never copied into the repo. Property names are matched
+/// Real words read at run time from a sample catalog (the repo's data/catalog.json unless --vocabulary
+/// names another file, e.g. vega-movies.json): used for vocabulary only, never copied into the repo. Property names are matched
 /// loosely so both formats work.
 /// </summary>
 internal sealed class SeedVocabulary
@@ -35,13 +35,14 @@ internal sealed class SeedVocabulary
         return vocabulary;
     }
 
-    /// <summary>The first of the candidate files that exists (relative to the repo root).</summary>
-    public static string? Locate(string repoRoot, string? explicitPath) =>
-        explicitPath ?? new[]
-        {
-            Path.Combine(repoRoot, "data", "catalog.json"),
-            "/work/shared/datasets/vega-movies.json",
-        }.FirstOrDefault(File.Exists);
+    /// <summary>The file given, else the repo's sample catalog when it exists (resolved from the repo root, never a machine path).</summary>
+    public static string? Locate(string repoRoot, string? explicitPath)
+    {
+        if (explicitPath is not null)
+            return explicitPath;
+        var sample = Path.Combine(repoRoot, "data", "catalog.json");
+        return File.Exists(sample) ? sample : null;
+    }
 
     private void Walk(JsonElement element, string? key)
     {

@@ -2,7 +2,7 @@ using Catalog.Core.Titles;
 
 namespace Catalog.Store.Tests.Import;
 
-/// <summary>The shared rules, exercised through catalog-json imports (clock: 2026-01-15).</summary>
+/// <summary>The shared title rules in lenient mode, exercised through catalog-json imports (clock: 2026-01-15).</summary>
 public sealed class TitleValidationTests : IAsyncLifetime
 {
     private ImportHarness _h = null!;
@@ -15,7 +15,7 @@ public sealed class TitleValidationTests : IAsyncLifetime
     [InlineData("""{"id":"a b","name":"A"}""", "id 'a b' is not URL-safe")]
     [InlineData("""{"id":"a","name":"   "}""", "name is empty")]
     [InlineData("""{"id":"a","name":"A","releaseDate":"1850"}""", "release year 1850 is before 1870")]
-    [InlineData("""{"id":"a","name":"A","releaseDate":"2028-02-01"}""", "release date 2028-02-01 is implausibly far in the future")]
+    [InlineData("""{"id":"a","name":"A","releaseDate":"2037-02-01"}""", "release date 2037-02-01 is more than 10 years in the future (now 2026-01-15)")]
     [InlineData("""{"id":"a","name":"A","addedAt":"2025-05-01T00:00:00Z","availableUntil":"2025-04-01T00:00:00Z"}""", "availableUntil 2025-04-01T00:00:00Z is not after addedAt")]
     [InlineData("""{"id":"a","name":"A","availableUntil":"2026-01-01T00:00:00Z"}""", "availableUntil 2026-01-01T00:00:00Z is not after addedAt 2026-01-15")]
     public async Task Impossible_identity_or_dates_reject_the_record(string json, string reason)
@@ -27,9 +27,9 @@ public sealed class TitleValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_release_up_to_two_years_ahead_is_an_announced_title()
+    public async Task A_release_up_to_ten_years_ahead_is_an_announced_title()
     {
-        var summary = await _h.ImportAsync(_h.File("v.json", TitleImporterTests.Catalog("""{"id":"a","name":"A","releaseDate":"2027-12-01"}""")));
+        var summary = await _h.ImportAsync(_h.File("v.json", TitleImporterTests.Catalog("""{"id":"a","name":"A","releaseDate":"2035-12-01"}""")));
 
         Assert.Equal(1, summary.Inserted);
     }
@@ -39,10 +39,10 @@ public sealed class TitleValidationTests : IAsyncLifetime
     [InlineData("""{"id":"a","name":"A","runtimeMinutes":2001}""", "runtime 2001 minutes is outside 1..2000; dropped")]
     [InlineData("""{"id":"a","name":"A","rating":{"sum":200,"count":10}}""", "rating mean 20 is outside 1..10; rating dropped")]
     [InlineData("""{"id":"a","name":"A","rating":{"sum":5,"count":0}}""", "rating sum 5 without votes; rating dropped")]
-    [InlineData("""{"id":"a","name":"A","imdbId":"0078748"}""", "IMDb id '0078748' is not of the form tt1234567; dropped")]
-    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"http://www.youtube.com/watch?v=abc"}]}""", "trailer 'http://www.youtube.com/watch?v=abc' dropped. Refused trailer URL: trailer URLs must use https")]
-    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"https://youtube.com.evil.example/watch?v=abc"}]}""", "trailer 'https://youtube.com.evil.example/watch?v=abc' dropped. Refused trailer URL: 'youtube.com.evil.example' is not an allowed trailer host")]
-    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"https://www.youtube.com/embed/'onload='alert(1)"}]}""", "trailer 'https://www.youtube.com/embed/'onload='alert(1)' dropped. Refused trailer URL: the trailer URL contains one of")]
+    [InlineData("""{"id":"a","name":"A","imdbId":"0078748"}""", "imdbId '0078748' is not of the form tt1234567; dropped")]
+    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"http://www.youtube.com/watch?v=abc"}]}""", "trailer 'http://www.youtube.com/watch?v=abc': Refused trailer URL: trailer URLs must use https")]
+    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"https://youtube.com.evil.example/watch?v=abc"}]}""", "trailer 'https://youtube.com.evil.example/watch?v=abc': Refused trailer URL: 'youtube.com.evil.example' is not an allowed trailer host")]
+    [InlineData("""{"id":"a","name":"A","trailers":[{"url":"https://www.youtube.com/embed/'onload='alert(1)"}]}""", "trailer 'https://www.youtube.com/embed/'onload='alert(1)': Refused trailer URL: the trailer URL contains one of")]
     public async Task A_bad_optional_value_is_dropped_with_a_warning(string json, string warning)
     {
         var summary = await _h.ImportAsync(_h.File("v.json", TitleImporterTests.Catalog(json)));
@@ -86,12 +86,13 @@ public sealed class TitleValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Lists_are_trimmed_and_de_duplicated_ignoring_case()
+    public async Task Lists_are_trimmed_and_de_duplicated_ignoring_case_and_tags_lower_cased()
     {
-        await _h.ImportAsync(_h.File("l.json", TitleImporterTests.Catalog("""{"id":"a","name":" A ","tags":[" Space ","space","","horror"]}""")));
+        await _h.ImportAsync(_h.File("l.json", TitleImporterTests.Catalog("""{"id":"a","name":" A ","genres":[" Drama ","drama"],"tags":[" Space ","space","","Dark   Comedy"]}""")));
 
         var a = (await _h.TitleAsync("a"))!;
         Assert.Equal("A", a.Name);
-        Assert.Equal(["Space", "horror"], a.Tags);
+        Assert.Equal(["Drama"], a.Genres);
+        Assert.Equal(["space", "dark comedy"], a.Tags);
     }
 }

@@ -58,9 +58,9 @@ public sealed class TitleEditorTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("bad id!", "Heat", null, "not a valid title id")]
+    [InlineData("bad id!", "Heat", null, "is not URL-safe")]
     [InlineData("heat", null, null, "name is required")]
-    [InlineData("heat", "   ", null, "name must not be empty")]
+    [InlineData("heat", "   ", null, "name is empty")]
     [InlineData("heat", "Heat", "nm0000158", "imdbId")]
     public async Task Invalid_edits_are_refused_and_nothing_is_stored(string id, string? name, string? imdbId, string messagePart)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.GraphQL.Common;
@@ -8,10 +9,13 @@ public sealed class RateLimitOptions
 {
     public const string Section = "Catalog:RateLimits";
 
+    [Range(0, int.MaxValue)]
     public int ReviewsPerHour { get; set; } = 20;
+    [Range(0, int.MaxValue)]
     public int VotesPerMinute { get; set; } = 60;
 
     /// <summary>Top-level <c>search</c>/<c>suggest</c> fields per client (token subject or address) per minute (see SearchRateLimiter).</summary>
+    [Range(1, int.MaxValue)]
     public int SearchesPerMinute { get; set; } = 300;
 }
 

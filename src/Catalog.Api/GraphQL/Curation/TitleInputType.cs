@@ -38,11 +38,25 @@ public sealed class TitleInputType : InputObjectGraphType
         Field<StringGraphType>("tmdbId");
     }
 
+    /// <summary>The optional scalar fields an explicit null clears, by GraphQL name (lists clear to empty instead).</summary>
+    private static readonly Dictionary<string, string> ClearableFields = new(StringComparer.Ordinal)
+    {
+        ["originalName"] = nameof(TitleEdit.OriginalName),
+        ["year"] = nameof(TitleEdit.Year),
+        ["releaseDate"] = nameof(TitleEdit.ReleaseDate),
+        ["availableUntil"] = nameof(TitleEdit.AvailableUntil),
+        ["synopsis"] = nameof(TitleEdit.Synopsis),
+        ["runtimeMinutes"] = nameof(TitleEdit.RuntimeMinutes),
+        ["contentRating"] = nameof(TitleEdit.ContentRating),
+        ["imdbId"] = nameof(TitleEdit.ImdbId),
+        ["tmdbId"] = nameof(TitleEdit.TmdbId),
+    };
+
     private void StringList(string name) => Field<ListGraphType<NonNullGraphType<StringGraphType>>>(name);
 
     public static TitleEdit ToEdit(IReadOnlyDictionary<string, object?> input)
     {
-        var cleared = input.Where(p => p.Value is null).Select(p => char.ToUpperInvariant(p.Key[0]) + p.Key[1..]).ToHashSet(StringComparer.Ordinal);
+        var cleared = input.Where(p => p.Value is null && ClearableFields.ContainsKey(p.Key)).Select(p => ClearableFields[p.Key]).ToHashSet(StringComparer.Ordinal);
         if (input.TryGetValue("name", out var name) && name is null)
             throw CatalogErrors.BadUserInput("name cannot be null.");
         return new TitleEdit

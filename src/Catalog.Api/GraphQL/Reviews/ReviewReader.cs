@@ -57,7 +57,7 @@ public sealed class ReviewReader
             .ToListAsync(cancellationToken);
         var byTitle = sortKeys.ToLookup(k => k.TitleId, StringComparer.Ordinal);
 
-        var slices = keys.ToDictionary(k => k, k => ReviewOrdering.Slice(byTitle[k.TitleId], k));
+        var slices = keys.ToDictionary(k => k, k => ReviewPages.Slice(byTitle[k.TitleId], k));
         var pageIds = slices.Values.SelectMany(s => s.Ids).Distinct(StringComparer.Ordinal).ToList();
         var rows = pageIds.Count == 0
             ? new Dictionary<string, Review>()

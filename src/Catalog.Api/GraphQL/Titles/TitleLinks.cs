@@ -1,5 +1,4 @@
 using Catalog.Core.Titles;
-using Catalog.Store.Writes;
 
 namespace Catalog.Api.GraphQL.Titles;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using Catalog.Core.Titles.Rules;
 
 namespace Catalog.Store.Import.MovieLens;
 
@@ -96,7 +97,7 @@ internal sealed partial class MovieLensExtras
         }
 
         // The timestamp is the last column, so an unquoted comma can only have split the tag itself.
-        var tag = NormaliseTag(string.Join(',', fields.Skip(2).Take(fields.Count - 3)));
+        var tag = TagRules.Normalize(string.Join(',', fields.Skip(2).Take(fields.Count - 3)));
         if (tag.Length > 0)
             movie.TagUses[tag] = movie.TagUses.GetValueOrDefault(tag) + 1;
     }
@@ -134,10 +135,6 @@ internal sealed partial class MovieLensExtras
         movie.RatingSum += stars * 2;
         movie.RatingCount++;
     }
-
-    /// <summary>Lower-cased, trimmed, inner whitespace collapsed: "  Dark   Comedy " → "dark comedy".</summary>
-    internal static string NormaliseTag(string tag) =>
-        string.Join(' ', tag.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     private MovieExtras? Movie(List<string>? fields, int column, string file, int line)
     {

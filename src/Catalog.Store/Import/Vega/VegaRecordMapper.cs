@@ -72,12 +72,13 @@ internal static partial class VegaRecordMapper
             return null;
         }
 
-        if (date <= TitleValidation.LatestPlausibleRelease(CompiledAt))
+        // Two-digit years: a date more than two years after compilation is read as a century earlier.
+        if (date <= DateOnly.FromDateTime(CompiledAt).AddYears(2))
             return date;
         var century = date.AddYears(-100);
-        if (century.Year < TitleValidation.EarliestReleaseYear)
+        if (century.Year < Title.EarliestReleaseYear)
         {
-            warnings.Add($"Release Date '{text}' is after the data set was compiled (2010) and a century earlier is before {TitleValidation.EarliestReleaseYear}; dropped");
+            warnings.Add($"Release Date '{text}' is after the data set was compiled (2010) and a century earlier is before {Title.EarliestReleaseYear}; dropped");
             return null;
         }
 

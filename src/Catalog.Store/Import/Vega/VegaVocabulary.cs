@@ -1,4 +1,5 @@
 using Catalog.Core.Titles;
+using Catalog.Core.Titles.Rules;
 
 namespace Catalog.Store.Import.Vega;
 
@@ -62,11 +63,11 @@ public static class VegaVocabulary
 
     /// <summary>Known sources map through the table; any other value becomes its lower-case self.</summary>
     public static string? SourceTag(string source) =>
-        Sources.TryGetValue(source.Trim(), out var tag) ? tag : source.Trim().ToLowerInvariant();
+        Sources.TryGetValue(source.Trim(), out var tag) ? tag : TagRules.Normalize(source);
 
     /// <summary>Creative types are tags as they are, lower-case; "Multiple Creative Types" says nothing.</summary>
     public static string? CreativeTypeTag(string creativeType) =>
-        creativeType.Trim().Equals("Multiple Creative Types", StringComparison.OrdinalIgnoreCase) ? null : creativeType.Trim().ToLowerInvariant();
+        creativeType.Trim().Equals("Multiple Creative Types", StringComparison.OrdinalIgnoreCase) ? null : TagRules.Normalize(creativeType);
 
-    public static string DistributorTag(string distributor) => distributor.Trim().ToLowerInvariant();
+    public static string DistributorTag(string distributor) => TagRules.Normalize(distributor);
 }

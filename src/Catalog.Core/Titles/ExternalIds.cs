@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Catalog.Store.Writes;
+namespace Catalog.Core.Titles;
 
 /// <summary>Shapes of the external ids a title may carry.</summary>
 public static partial class ExternalIds

@@ -1,7 +1,6 @@
 using Catalog.Core.Ranking;
-using Catalog.Core.Reviews;
 
-namespace Catalog.Api.GraphQL.Reviews;
+namespace Catalog.Core.Reviews;
 
 public enum ReviewOrder
 {
@@ -12,11 +11,7 @@ public enum ReviewOrder
     RatingLow,
 }
 
-/// <summary>Which page of which title's reviews; <see cref="Offset"/> is the position of the first review.</summary>
-public sealed record ReviewPageKey(string TitleId, ReviewOrder Order, int First, int Offset);
-
-public sealed record ReviewPage(int TotalCount, int Offset, IReadOnlyList<Review> Reviews, bool HasNextPage);
-
+/// <summary>What a review is ordered by, without its body.</summary>
 public sealed record ReviewSortKey(string Id, string TitleId, int Rating, DateTime CreatedAt, int HelpfulVotes, int UnhelpfulVotes)
 {
     public double Helpfulness => WilsonScore.LowerBound(HelpfulVotes, UnhelpfulVotes);
@@ -42,12 +37,5 @@ public static class ReviewOrdering
             _ => throw new ArgumentOutOfRangeException(nameof(order), order, null),
         };
         return sorted.ThenBy(r => r.Id, StringComparer.Ordinal);
-    }
-
-    public static (int TotalCount, IReadOnlyList<string> Ids, bool HasNextPage) Slice(IEnumerable<ReviewSortKey> reviews, ReviewPageKey page)
-    {
-        var all = Sort(reviews, page.Order).Select(r => r.Id).ToList();
-        var ids = all.Skip(page.Offset).Take(page.First).ToList();
-        return (all.Count, ids, page.Offset + ids.Count < all.Count);
     }
 }
