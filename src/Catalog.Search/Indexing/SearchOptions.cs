@@ -24,6 +24,12 @@ public sealed class SearchOptions
     /// <summary>Titles read from the store per query during a full build.</summary>
     public int BuildPageSize { get; set; } = 2000;
 
+    /// <summary>
+    /// <c>/health/ready</c> stays 200 while the oldest change-log entry this replica has not applied is at most
+    /// this old (catalog clock), so a replica tailing other replicas' steady writes never flaps to 503.
+    /// </summary>
+    public TimeSpan ReadyMaxLag { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>An unreferenced generation folder untouched for this long is deleted at start (it may be another process's build).</summary>
     public TimeSpan AbandonedBuildAge { get; set; } = TimeSpan.FromMinutes(10);
 }
