@@ -1,6 +1,10 @@
+using System.Diagnostics;
+using Catalog.Core;
 using Catalog.Core.Reviews;
 using Catalog.Store.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Catalog.Store.Tests.ChangeLog;
@@ -126,6 +130,51 @@ public sealed class ChangeLogCompactionTests
         Assert.True(polls > 2, "the reader should have polled while the writers ran");
         Assert.True(compacted > 0, "compaction should have deleted entries while the reader tailed");
         Assert.Equal(titles.Length, tail.Count);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task The_background_job_compacts_at_its_interval(StoreProvider provider)
+    {
+        await using var store = await TempStore.CreateAsync(provider);
+        await RenameAsync(store, "heat-1995");
+        await RenameAsync(store, "heat-1995");
+        var newest = (await SequencesAsync(store))[^1];
+        store.Clock.Advance(Retention + TimeSpan.FromHours(1));
+        var options = new StoreOptions
+        {
+            Provider = provider, ConnectionString = store.Options.ConnectionString, ChangeLogCompactionInterval = TimeSpan.FromMilliseconds(20),
+        };
+        var catalog = new CatalogOptions { DataDirectory = store.Directory };
+        await using var process = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(store.Clock)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(catalog)).AddCatalogStore(catalog, options).BuildServiceProvider();
+        var job = process.GetServices<IHostedService>().OfType<ChangeLogCompactionService>().Single();
+
+        await job.StartAsync(CancellationToken.None);
+        var waited = Stopwatch.StartNew();
+        while ((await SequencesAsync(store)).Count > 1)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the job never compacted");
+            await Task.Delay(20); // polling pace only: the loop ends on the store's state
+        }
+        await job.StopAsync(CancellationToken.None);
+
+        Assert.Equal([newest], await SequencesAsync(store));
+    }
+
+    [Theory]
+    [InlineData("ChangeLogRetention", "00:00:00")]
+    [InlineData("ChangeLogCompactionInterval", "-00:00:01")]
+    [InlineData("ChangeLogCompactionBatchSize", "0")]
+    public void Settings_compaction_cannot_run_with_are_refused_naming_the_key(string key, string value)
+    {
+        var options = new StoreOptions();
+        var property = typeof(StoreOptions).GetProperty(key)!;
+        property.SetValue(options, property.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCatalogStore(new CatalogOptions(), options));
+
+        Assert.Contains($"Catalog:Store:{key}", error.Message, StringComparison.Ordinal);
     }
 
     private static ChangeLogCompactor Compactor(TempStore store) =>
