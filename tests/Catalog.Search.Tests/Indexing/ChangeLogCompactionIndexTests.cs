@@ -1,23 +1,21 @@
 using Catalog.Search.Indexing;
 using Catalog.Search.Tests.Fixtures;
 using Catalog.Store;
+using Catalog.Store.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Search.Tests.Indexing;
 
 /// <summary>The index and a compacted change log: rebuild when left behind the watermark, catch up across it otherwise; lag and readiness.</summary>
-public sealed class ChangeLogCompactionIndexTests : IAsyncLifetime
+public sealed class ChangeLogCompactionIndexTests
 {
     private static readonly TimeSpan PastRetention = new StoreOptions().ChangeLogRetention + TimeSpan.FromHours(1);
-    private SearchSandbox sandbox = null!;
 
-    public async Task InitializeAsync() => sandbox = await SearchSandbox.CreateAsync();
-
-    public async Task DisposeAsync() => await sandbox.DisposeAsync();
-
-    [Fact(Timeout = 60_000)]
-    public async Task An_index_left_behind_the_compaction_watermark_is_rebuilt_at_start_and_equals_the_store()
+    [SkippableTheory(Timeout = 60_000)]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task An_index_left_behind_the_compaction_watermark_is_rebuilt_at_start_and_equals_the_store(StoreProvider provider)
     {
+        await using var sandbox = await SearchSandbox.CreateAsync(provider: provider);
         string generation;
         long applied;
         await using (var first = sandbox.Start())
@@ -41,12 +39,14 @@ public sealed class ChangeLogCompactionIndexTests : IAsyncLifetime
 
         Assert.NotEqual(generation, second.Index.Generation);
         Assert.Equal(["robots-2005"], second.FindByName("robots reloaded"));
-        await VerifyAsync(second);
+        await VerifyAsync(sandbox, second);
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task An_index_ahead_of_the_watermark_resumes_and_a_running_index_catches_up_across_a_compaction()
+    [SkippableTheory(Timeout = 60_000)]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task An_index_ahead_of_the_watermark_resumes_and_a_running_index_catches_up_across_a_compaction(StoreProvider provider)
     {
+        await using var sandbox = await SearchSandbox.CreateAsync(provider: provider);
         string generation;
         await using (var first = sandbox.Start())
         {
@@ -80,12 +80,14 @@ public sealed class ChangeLogCompactionIndexTests : IAsyncLifetime
         await second.Index.CatchUpAsync(CancellationToken.None);
 
         Assert.Equal(generation, second.Index.Generation);
-        await VerifyAsync(second);
+        await VerifyAsync(sandbox, second);
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task Lag_is_measured_against_the_store_and_ready_holds_within_ReadyMaxLag()
+    [SkippableTheory(Timeout = 60_000)]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task Lag_is_measured_against_the_store_and_ready_holds_within_ReadyMaxLag(StoreProvider provider)
     {
+        await using var sandbox = await SearchSandbox.CreateAsync(provider: provider);
         await using var replica = sandbox.Start(options: new SearchOptions { ReadyMaxLag = TimeSpan.FromSeconds(30) });
         await replica.Index.OpenAsync(CancellationToken.None);
         await using var other = sandbox.Start();
@@ -112,7 +114,7 @@ public sealed class ChangeLogCompactionIndexTests : IAsyncLifetime
 
     private static ChangeLogCompactor Compactor(SearchProcess process) => process.Services.GetRequiredService<ChangeLogCompactor>();
 
-    private async Task VerifyAsync(SearchProcess process)
+    private static async Task VerifyAsync(SearchSandbox sandbox, SearchProcess process)
     {
         var verification = await IndexVerifier.VerifyAsync(sandbox.Layout, process.Services.GetRequiredService<ITitleFeed>(), CancellationToken.None);
         Assert.True(verification.Matches, string.Join("; ", verification.Differences));
