@@ -12,25 +12,39 @@ internal static class IndexMetrics
     private static readonly Gauge SizeBytes = Metrics.CreateGauge("catalog_index_size_bytes", "Bytes of the served index's files.");
     private static readonly Gauge Ready = Metrics.CreateGauge("catalog_index_ready", "1 when the index is open and within Catalog:Search:ReadyMaxLag of the change log.");
 
-    /// <summary>Publishes <paramref name="index"/> until <paramref name="stopping"/> (the registry is process-wide).</summary>
-    public static void Publish(IIndexHealth index, CancellationToken stopping) =>
-        Metrics.DefaultRegistry.AddBeforeCollectCallback(async cancellationToken =>
-        {
-            if (stopping.IsCancellationRequested)
-                return;
-            try
-            {
-                await index.MeasureLagAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The store is unreachable: scrape the last known values; /health/ready reports the failure.
-            }
+    private static IIndexHealth? published;
+    private static int registered;
 
-            Lag.Set(index.Lag);
-            LagSeconds.Set(index.LagTime.TotalSeconds);
-            Documents.Set(index.DocumentCount);
-            SizeBytes.Set(index.SizeBytes);
-            Ready.Set(index.IsReady ? 1 : 0);
-        });
+    /// <summary>
+    /// Publishes <paramref name="index"/> until <paramref name="stopping"/>. The registry is process-wide and has
+    /// one callback: the index of the host built last publishes (there is one host per process outside tests;
+    /// several measuring callbacks could finish in any order and publish another host's values).
+    /// </summary>
+    public static void Publish(IIndexHealth index, CancellationToken stopping)
+    {
+        Volatile.Write(ref published, index);
+        stopping.Register(() => Interlocked.CompareExchange(ref published, null, index));
+        if (Interlocked.Exchange(ref registered, 1) == 0)
+            Metrics.DefaultRegistry.AddBeforeCollectCallback(CollectAsync);
+    }
+
+    private static async Task CollectAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref published) is not { } index)
+            return;
+        try
+        {
+            await index.MeasureLagAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store is unreachable: scrape the last known values; /health/ready reports the failure.
+        }
+
+        Lag.Set(index.Lag);
+        LagSeconds.Set(index.LagTime.TotalSeconds);
+        Documents.Set(index.DocumentCount);
+        SizeBytes.Set(index.SizeBytes);
+        Ready.Set(index.IsReady ? 1 : 0);
+    }
 }
