@@ -18,6 +18,7 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ReviewVote> ReviewVotes => Set<ReviewVote>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<ChangeLogWatermark> CompactionWatermark => Set<ChangeLogWatermark>();
 
     public TimeProvider Clock => clock;
 
@@ -105,6 +106,16 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
             entry.Property(e => e.Operation).HasConversion<string>().HasMaxLength(16);
             entry.Property(e => e.TitleId).HasMaxLength(128);
             entry.Property(e => e.EntityId).HasMaxLength(300);
+            // Compaction asks "is there a later entry for this title?" for every old entry.
+            entry.HasIndex(e => new { e.TitleId, e.Sequence });
+        });
+
+        modelBuilder.Entity<ChangeLogWatermark>(watermark =>
+        {
+            watermark.ToTable("ChangeLogWatermark");
+            watermark.HasKey(w => w.Id);
+            watermark.Property(w => w.Id).ValueGeneratedNever();
+            watermark.HasData(new ChangeLogWatermark { Id = ChangeLogWatermark.RowId, CompactedThrough = 0 });
         });
     }
 

@@ -14,6 +14,8 @@ public static class StoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCatalogStore(this IServiceCollection services, CatalogOptions catalog, StoreOptions store)
     {
+        store.Validate();
+        services.AddSingleton(store);
         services.AddSingleton<ChangeSignal>();
         switch (store.Provider)
         {
@@ -32,6 +34,9 @@ public static class StoreServiceCollectionExtensions
         }
 
         services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<ChangeLogCompactor>();
+        // Runs only in hosts that start their hosted services (catalog serve), not in one-shot verbs.
+        services.AddHostedService<ChangeLogCompactionService>();
         return services;
     }
 

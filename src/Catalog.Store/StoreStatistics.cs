@@ -7,7 +7,7 @@ public sealed record StoreStatistics(
     int Trailers,
     int Reviews,
     int Votes,
-    long LastChange,
+    ChangeLogStatistics ChangeLog,
     IReadOnlyList<KeyValuePair<string, int>> Kinds,
     IReadOnlyList<KeyValuePair<string, int>> Genres,
     IReadOnlyList<KeyValuePair<string, int>> Tags)
@@ -35,7 +35,7 @@ public sealed record StoreStatistics(
             await db.Trailers.CountAsync(cancellationToken),
             await db.Reviews.CountAsync(cancellationToken),
             await db.ReviewVotes.CountAsync(cancellationToken),
-            await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0,
+            await ChangeLogStatistics.ComputeAsync(db, cancellationToken),
             Sorted(kinds),
             Sorted(genres),
             Sorted(tags));

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Cli;
 
-/// <summary><c>catalog stats</c>: counts per kind, genre and tag, and where the store and index live.</summary>
+/// <summary><c>catalog stats</c>: counts per kind, genre and tag, the change log's size and bounds, and where the store and index live.</summary>
 internal static class StatsVerb
 {
     public static Command Create(Option<string?> data, TextWriter output)
@@ -18,7 +18,9 @@ internal static class StatsVerb
             var stats = await StoreStatistics.ComputeAsync(db, ct);
             await output.WriteLineAsync($"store: {db.Database.ProviderName} {DescribeStore(db)}");
             await output.WriteLineAsync(DescribeIndex(host.Services.GetRequiredService<IndexLayout>()));
-            await output.WriteLineAsync($"titles {stats.Titles}, trailers {stats.Trailers}, reviews {stats.Reviews}, votes {stats.Votes}, changes {stats.LastChange}");
+            await output.WriteLineAsync($"titles {stats.Titles}, trailers {stats.Trailers}, reviews {stats.Reviews}, votes {stats.Votes}");
+            var log = stats.ChangeLog;
+            await output.WriteLineAsync($"change log: {log.Entries} entries, oldest retained {log.Oldest}, newest {log.Newest}, compacted through {log.CompactedThrough}");
             await WriteCountsAsync(output, "kinds", stats.Kinds);
             await WriteCountsAsync(output, "genres", stats.Genres);
             await WriteCountsAsync(output, "tags", stats.Tags);

@@ -15,13 +15,13 @@ public sealed record IndexBuildResult(string Generation, long Titles, long Seque
 /// searches never wait on them and never see a generation that is not fully built and caught up.
 /// </summary>
 public sealed partial class CatalogIndex(
-    IndexLayout layout, CatalogAnalyzers analyzers, ITitleFeed feed, SearchOptions options, ILogger<CatalogIndex> logger)
+    IndexLayout layout, CatalogAnalyzers analyzers, ITitleFeed feed, SearchOptions options, TimeProvider clock, ILogger<CatalogIndex> logger)
     : ISearcherSource, IIndexHealth, IDisposable
 {
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim buildGate = new(1, 1);
+    private readonly ChangeLogLag lag = new(clock);
     private IndexGeneration? current;
-    private long latestSeen;
     private bool caughtUp;
     private string? unopenable;
     private string? unreadable;
@@ -31,11 +31,14 @@ public sealed partial class CatalogIndex(
     /// <summary>Name of the generation being served, null before <see cref="OpenAsync"/>.</summary>
     public string? Generation => Volatile.Read(ref current)?.Name;
 
-    public bool IsReady => Volatile.Read(ref current) is not null && Volatile.Read(ref caughtUp);
+    /// <summary>Within the lag allowance rather than at lag 0, so a replica tailing other replicas' steady writes does not flap.</summary>
+    public bool IsReady => Volatile.Read(ref current) is not null && Volatile.Read(ref caughtUp) && LagTime <= options.ReadyMaxLag;
 
     public long AppliedSequence => Volatile.Read(ref current)?.AppliedSequence ?? 0;
 
-    public long Lag => Math.Max(0, Interlocked.Read(ref latestSeen) - AppliedSequence);
+    public long Lag => lag.Entries(AppliedSequence);
+
+    public TimeSpan LagTime => lag.Age(AppliedSequence);
 
     public int DocumentCount => Volatile.Read(ref current)?.DocumentCount() ?? 0;
 
@@ -73,6 +76,15 @@ public sealed partial class CatalogIndex(
                 {
                     // The index has seen changes the store does not have: the store was replaced under it.
                     LogAheadOfStore(current.Name, current.AppliedSequence);
+                    current.Retire(delete: true);
+                    current = null;
+                }
+                else if (current is not null && await feed.CompactedThroughAsync(cancellationToken) is var compacted && current.AppliedSequence < compacted)
+                {
+                    // Entries it never read were compacted away. Catching up would still be correct (the newest entry
+                    // per title is kept and titles are reloaded whole), but a replica away that long has most titles
+                    // to reload anyway: rebuild, as the operator documentation promises.
+                    LogBehindCompaction(current.Name, current.AppliedSequence, compacted);
                     current.Retire(delete: true);
                     current = null;
                 }
@@ -117,6 +129,17 @@ public sealed partial class CatalogIndex(
         {
             writeGate.Release();
         }
+    }
+
+    /// <summary>Reads the store's newest sequence and the oldest entry not applied yet; nothing to measure before the index opens.</summary>
+    public async Task MeasureLagAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref current) is not { } generation)
+            return;
+        var applied = generation.AppliedSequence;
+        lag.SawLatest(await feed.LatestSequenceAsync(cancellationToken));
+        var next = await feed.ChangesAfterAsync(applied, 1, cancellationToken);
+        lag.SawOldestPending(next.Count > 0 ? next[0] : null);
     }
 
     /// <summary>
@@ -222,7 +245,8 @@ public sealed partial class CatalogIndex(
             var changes = await feed.ChangesAfterAsync(generation.AppliedSequence, options.CatchUpBatchSize, cancellationToken);
             if (changes.Count == 0)
                 break;
-            Interlocked.Exchange(ref latestSeen, Math.Max(Interlocked.Read(ref latestSeen), changes[^1].Sequence));
+            lag.SawLatest(changes[^1].Sequence);
+            lag.SawOldestPending(changes[0]);
             var ids = changes.Select(c => c.TitleId).Distinct(StringComparer.Ordinal).ToList();
             var titles = (await feed.LoadAsync(ids, cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal);
             foreach (var id in ids)
@@ -273,28 +297,4 @@ public sealed partial class CatalogIndex(
             return null;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Index generation {Generation} cannot be opened")]
-    private partial void LogUnreadable(Exception exception, string generation);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Index generation {Generation} has applied change {Sequence}, beyond the store's change log")]
-    private partial void LogAheadOfStore(string generation, long sequence);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No servable index in {Root}: rebuilding from the store")]
-    private partial void LogRebuildingAtStart(string root);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted stale index generation {Generation}")]
-    private partial void LogDeletedStale(string generation);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Index build into {Generation} failed; the current index keeps serving")]
-    private partial void LogBuildFailed(Exception exception, string generation);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving index generation {Generation}: {Titles} titles at change {Sequence}")]
-    private partial void LogSwapped(string generation, long titles, long sequence);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing index generation {Generation} at shutdown failed; the next start replays the change log from its last commit")]
-    private partial void LogFinalCommitFailed(Exception exception, string generation);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Following the index pointer to generation {Generation}")]
-    private partial void LogFollowedPointer(string generation);
 }

@@ -9,6 +9,9 @@ public interface ITitleFeed
     /// <summary>The newest change-log sequence (0 when the log is empty).</summary>
     Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
 
+    /// <summary>The highest change-log sequence compaction has deleted (0 when none): an index behind it rebuilds.</summary>
+    Task<long> CompactedThroughAsync(CancellationToken cancellationToken);
+
     Task<int> CountTitlesAsync(CancellationToken cancellationToken);
 
     /// <summary>Every title with its trailers, ordered by id, read in pages.</summary>

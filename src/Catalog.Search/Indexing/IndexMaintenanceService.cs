@@ -25,6 +25,12 @@ internal sealed partial class IndexMaintenanceService(
             {
                 await index.CatchUpAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped mid catch-up: the host treats a cancelled background task as a failure (and stops)
+                // unless the host itself is stopping, so this service can be stopped alone.
+                return;
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogCatchUpFailed(e);

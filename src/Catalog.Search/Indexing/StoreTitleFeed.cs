@@ -16,6 +16,12 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions opti
         return await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
     }
 
+    public async Task<long> CompactedThroughAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        return await ChangeLogStatistics.CompactedThroughAsync(db, cancellationToken);
+    }
+
     public async Task<int> CountTitlesAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.Create();

@@ -7,7 +7,12 @@ namespace Catalog.Api.Tests.Http;
 /// <summary>How the index's state maps to readiness (the index itself is tested in Catalog.Search.Tests).</summary>
 public sealed class IndexHealthCheckTests
 {
-    private sealed record IndexState(bool IsReady, long Lag, long AppliedSequence = 7, int DocumentCount = 3, long SizeBytes = 1024) : IIndexHealth;
+    private sealed record IndexState(bool IsReady, long Lag, long AppliedSequence = 7, int DocumentCount = 3, long SizeBytes = 1024) : IIndexHealth
+    {
+        public TimeSpan LagTime => TimeSpan.FromSeconds(Lag);
+
+        public Task MeasureLagAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Caught_up_index_is_healthy_with_its_numbers()

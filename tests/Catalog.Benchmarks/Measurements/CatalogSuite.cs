@@ -169,7 +169,7 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         if (Directory.Exists(layout.Root))
             Directory.Delete(layout.Root, recursive: true);
         var clock = new PhaseTimer();
-        using (var index = new CatalogIndex(layout, analyzers, new ListTitleFeed(titles), new SearchOptions(), NullLogger<CatalogIndex>.Instance))
+        using (var index = new CatalogIndex(layout, analyzers, new ListTitleFeed(titles), new SearchOptions(), TimeProvider.System, NullLogger<CatalogIndex>.Instance))
         {
             await index.OpenAsync(cancellationToken);
             Builds.Add(new BuildMeasurement("Catalog index, built from the in-memory list", index.DocumentCount, clock.Elapsed, clock.Cpu, index.SizeBytes));

@@ -10,6 +10,8 @@ internal sealed class ListTitleFeed(IReadOnlyList<Title> titles) : ITitleFeed
 {
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
 
+    public Task<long> CompactedThroughAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
+
     public Task<int> CountTitlesAsync(CancellationToken cancellationToken) => Task.FromResult(titles.Count);
 
     public async IAsyncEnumerable<Title> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

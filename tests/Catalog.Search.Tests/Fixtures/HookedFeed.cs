@@ -13,6 +13,8 @@ public sealed class HookedFeed(ITitleFeed inner, Func<int, Task> beforeTitle, Fu
 {
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => inner.LatestSequenceAsync(cancellationToken);
 
+    public Task<long> CompactedThroughAsync(CancellationToken cancellationToken) => inner.CompactedThroughAsync(cancellationToken);
+
     public Task<int> CountTitlesAsync(CancellationToken cancellationToken) => inner.CountTitlesAsync(cancellationToken);
 
     public async IAsyncEnumerable<Title> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Catalog.Core;
 using Catalog.Core.Titles;
 using Catalog.Search.Indexing;
 using Catalog.Store;
+using Catalog.Store.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -9,14 +10,20 @@ using Microsoft.Extensions.Time.Testing;
 namespace Catalog.Search.Tests.Fixtures;
 
 /// <summary>
-/// A data folder with a real SQLite store and index, in which "processes" (service providers built with
+/// A data folder with a real store (SQLite in the folder, or a fresh PostgreSQL database) and index, in which "processes" (service providers built with
 /// the production registrations) can be started and stopped, so restarts and crashes can be replayed.
 /// </summary>
 public sealed class SearchSandbox : IAsyncDisposable
 {
     private readonly List<SearchProcess> processes = [];
 
-    private SearchSandbox(string directory) => Directory = directory;
+    private readonly StoreOptions store;
+
+    private SearchSandbox(string directory, StoreOptions store)
+    {
+        Directory = directory;
+        this.store = store;
+    }
 
     public string Directory { get; }
 
@@ -25,9 +32,14 @@ public sealed class SearchSandbox : IAsyncDisposable
     public IndexLayout Layout => IndexLayout.InDataDirectory(Directory);
 
     /// <summary>A sandbox whose store holds <paramref name="titles"/> (the fixture titles by default).</summary>
-    public static async Task<SearchSandbox> CreateAsync(IEnumerable<Title>? titles = null)
+    public static async Task<SearchSandbox> CreateAsync(IEnumerable<Title>? titles = null, StoreProvider provider = StoreProvider.Sqlite)
     {
-        var sandbox = new SearchSandbox(System.IO.Directory.CreateTempSubdirectory("catalog-search-").FullName);
+        var store = new StoreOptions
+        {
+            Provider = provider,
+            ConnectionString = provider == StoreProvider.Postgres ? await TestPostgres.CreateDatabaseAsync() : null,
+        };
+        var sandbox = new SearchSandbox(System.IO.Directory.CreateTempSubdirectory("catalog-search-").FullName, store);
         await using var seeding = sandbox.Start();
         await seeding.Services.GetRequiredService<StoreInitializer>().InitializeAsync();
         await using var db = seeding.Store.Create();
@@ -45,7 +57,7 @@ public sealed class SearchSandbox : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(Microsoft.Extensions.Options.Options.Create(catalog))
-            .AddCatalogStore(catalog, new StoreOptions())
+            .AddCatalogStore(catalog, store)
             .AddCatalogSearch(search);
         if (feed is not null)
             services.AddSingleton(sp => feed(ActivatorUtilities.CreateInstance<StoreTitleFeed>(sp)));
@@ -59,6 +71,8 @@ public sealed class SearchSandbox : IAsyncDisposable
         foreach (var process in processes)
             await process.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (store.Provider == StoreProvider.Postgres)
+            await TestPostgres.DropDatabaseAsync(store.ConnectionString!);
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

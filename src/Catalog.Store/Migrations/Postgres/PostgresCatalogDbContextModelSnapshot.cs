@@ -58,6 +58,8 @@ namespace Catalog.Store.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("TitleId", "Sequence");
+
                     b.ToTable("ChangeLog");
                 });
 
@@ -285,6 +287,26 @@ namespace Catalog.Store.Migrations.Postgres
                     b.HasIndex("TitleId");
 
                     b.ToTable("Trailers");
+                });
+
+            modelBuilder.Entity("Catalog.Store.ChangeLogWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CompactedThrough")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeLogWatermark", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CompactedThrough = 0L
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Core.Reviews.Review", b =>

@@ -48,6 +48,8 @@ namespace Catalog.Store.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("TitleId", "Sequence");
+
                     b.ToTable("ChangeLog");
                 });
 
@@ -256,6 +258,26 @@ namespace Catalog.Store.Migrations.Sqlite
                     b.HasIndex("TitleId");
 
                     b.ToTable("Trailers");
+                });
+
+            modelBuilder.Entity("Catalog.Store.ChangeLogWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompactedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeLogWatermark", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CompactedThrough = 0L
+                        });
                 });
 
             modelBuilder.Entity("Catalog.Core.Reviews.Review", b =>
