@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Catalog.Store;
 
 public enum StoreProvider
@@ -20,22 +22,14 @@ public sealed class StoreOptions
     /// Change-log entries older than this (by the catalog clock) are deleted once a later entry for the same
     /// title exists. A replica whose index is further behind than this rebuilds at start.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
     public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How often each serving process compacts the change log (real time).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "30.00:00:00")]
     public TimeSpan ChangeLogCompactionInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Entries deleted per transaction, so compaction never holds the write lock for long.</summary>
+    [Range(1, 1_000_000)]
     public int ChangeLogCompactionBatchSize { get; set; } = 1000;
-
-    /// <summary>Refuses settings compaction cannot run with, naming the key.</summary>
-    public void Validate()
-    {
-        if (ChangeLogRetention <= TimeSpan.Zero)
-            throw new InvalidOperationException($"{Section}:ChangeLogRetention must be positive (was {ChangeLogRetention}).");
-        if (ChangeLogCompactionInterval <= TimeSpan.Zero)
-            throw new InvalidOperationException($"{Section}:ChangeLogCompactionInterval must be positive (was {ChangeLogCompactionInterval}).");
-        if (ChangeLogCompactionBatchSize < 1)
-            throw new InvalidOperationException($"{Section}:ChangeLogCompactionBatchSize must be at least 1 (was {ChangeLogCompactionBatchSize}).");
-    }
 }

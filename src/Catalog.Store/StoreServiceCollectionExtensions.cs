@@ -14,7 +14,6 @@ public static class StoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCatalogStore(this IServiceCollection services, CatalogOptions catalog, StoreOptions store)
     {
-        store.Validate();
         services.AddSingleton(store);
         services.AddSingleton<ChangeSignal>();
         switch (store.Provider)

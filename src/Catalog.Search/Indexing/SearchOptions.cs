@@ -34,6 +34,7 @@ public sealed class SearchOptions
     /// <c>/health/ready</c> stays 200 while the oldest change-log entry this replica has not applied is at most
     /// this old (catalog clock), so a replica tailing other replicas' steady writes never flaps to 503.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ReadyMaxLag { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>An unreferenced generation folder untouched for this long is deleted at start (it may be another process's build).</summary>

@@ -16,6 +16,10 @@ public sealed class OptionsValidationTests
     [InlineData("Catalog:Auth:TokenLifetime", "00:00:00")]
     [InlineData("Catalog:GraphQL:MaxDepth", "0")]
     [InlineData("Catalog:RateLimits:VotesPerMinute", "-1")]
+    [InlineData("Catalog:Store:ChangeLogRetention", "00:00:00")]
+    [InlineData("Catalog:Store:ChangeLogCompactionInterval", "-00:00:01")]
+    [InlineData("Catalog:Store:ChangeLogCompactionBatchSize", "0")]
+    [InlineData("Catalog:Search:ReadyMaxLag", "-00:00:01")]
     public async Task A_bad_value_stops_the_start_naming_its_key(string key, string value)
     {
         var data = Path.Combine(Path.GetTempPath(), "catalog-api-tests", Guid.NewGuid().ToString("N"));

@@ -162,21 +162,6 @@ public sealed class ChangeLogCompactionTests
         Assert.Equal([newest], await SequencesAsync(store));
     }
 
-    [Theory]
-    [InlineData("ChangeLogRetention", "00:00:00")]
-    [InlineData("ChangeLogCompactionInterval", "-00:00:01")]
-    [InlineData("ChangeLogCompactionBatchSize", "0")]
-    public void Settings_compaction_cannot_run_with_are_refused_naming_the_key(string key, string value)
-    {
-        var options = new StoreOptions();
-        var property = typeof(StoreOptions).GetProperty(key)!;
-        property.SetValue(options, property.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
-
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCatalogStore(new CatalogOptions(), options));
-
-        Assert.Contains($"Catalog:Store:{key}", error.Message, StringComparison.Ordinal);
-    }
-
     private static ChangeLogCompactor Compactor(TempStore store) =>
         new(store.Factory, new StoreOptions { ChangeLogRetention = Retention, ChangeLogCompactionBatchSize = 1000 }, store.Clock);
 
