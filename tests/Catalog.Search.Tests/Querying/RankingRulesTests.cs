@@ -34,6 +34,13 @@ public sealed class RankingRulesTests : IDisposable
             Titled("marlowe", "Marlowe", votes: 5),
             Titled("the-long-goodbye", "The Long Goodbye", tags: ["marlowe"], votes: 50_000),
             Titled("farewell", "Farewell, My Lovely", synopsis: "Marlowe looks for a missing woman.", votes: 900_000),
+            Titled("the-godfather", "The Godfather", votes: 100),
+            Titled("godfather-of-harlem-nights", "Godfather of Harlem Nights", votes: 800_000),
+            Titled("rocky", "Rocky", votes: 500_000),
+            Titled("rocky-ii", "Rocky II", votes: 200_000),
+            Titled("twelve-monkeys", "Twelve Monkeys", votes: 300_000),
+            Titled("dumb-dumber", "Dumb & Dumber", votes: 100),
+            Titled("dumb-and-dumberer", "Dumb and Dumberer", votes: 100_000),
         ],
         Now);
 
@@ -80,6 +87,27 @@ public sealed class RankingRulesTests : IDisposable
     public void The_name_comes_before_people_and_tags_before_the_synopsis()
     {
         Assert.Equal(["marlowe", "the-long-goodbye", "farewell"], harness.Ids("marlowe"));
+    }
+
+    [Fact]
+    public void A_name_equals_the_query_whatever_its_leading_article_or_where_it_is_typed()
+    {
+        Assert.Equal(["the-godfather", "godfather-of-harlem-nights"], harness.Ids("godfather"));
+        Assert.Equal(["the-godfather", "godfather-of-harlem-nights"], harness.Ids("Godfather, The"));
+    }
+
+    [Fact]
+    public void A_number_matches_as_digits_roman_numerals_and_words()
+    {
+        Assert.Equal(["rocky-ii"], harness.Ids("rocky 2"));
+        Assert.Equal(["rocky-ii"], harness.Ids("rocky two"));
+        Assert.Equal(["twelve-monkeys"], harness.Ids("12 monkeys"));
+    }
+
+    [Fact]
+    public void A_stop_word_the_title_lacks_does_not_outweigh_the_words_it_holds()
+    {
+        Assert.Equal(["dumb-dumber", "dumb-and-dumberer"], harness.Ids("dumb and dumber"));
     }
 
     [Fact]
