@@ -18,6 +18,9 @@ internal sealed record QueryWord(string Term, string? Stem, bool IsLast)
     public int TypoEdits => IsCommon ? 0 : MaxEdits;
 
     public bool IsStopWord => Stem is null;
+
+    /// <summary>Typed as one token with the next word ("e.t.", "wall-e"): glued to it, it is the word typed, not a typo.</summary>
+    public bool TypedWithNext { get; init; }
 }
 
 /// <summary>The user's text as words and as the Lucene query built from them (never parsed as syntax).</summary>
@@ -48,11 +51,11 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     public IReadOnlyList<QueryWord> Words(string? text)
     {
         var clean = Clean(text);
-        var terms = analyzers.AnalyzeQuery(IndexFields.Name, clean)
-            .Select(t => t.Term)
-            .Take(MaxWords)
-            .ToList();
-        return [.. terms.Select((term, i) => new QueryWord(term, Stem(term), i == terms.Count - 1))];
+        var tokens = analyzers.AnalyzeQuery(IndexFields.Name, clean).Take(MaxWords).ToList();
+        return [.. tokens.Select((token, i) => new QueryWord(token.Term, Stem(token.Term), i == tokens.Count - 1)
+        {
+            TypedWithNext = i < tokens.Count - 1 && !clean[token.EndOffset..Math.Max(token.EndOffset, tokens[i + 1].StartOffset)].Any(char.IsWhiteSpace),
+        })];
     }
 
     public UserQuery Build(string? text, IndexReader reader)
@@ -67,8 +70,8 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < words.Count; i++)
         {
-            var previous = i > 0 ? words[i - 1].Term : null;
-            var next = i < words.Count - 1 ? words[i + 1].Term : null;
+            var previous = i > 0 ? words[i - 1] : null;
+            var next = i < words.Count - 1 ? words[i + 1] : null;
             var optional = words[i].IsStopWord && words.Count > 1;
             query.Add(WordClause(words[i], exact[i], previous, next, reader, optional), optional ? Occur.SHOULD : Occur.MUST);
         }
@@ -96,7 +99,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     }
 
     /// <summary>A word's alternatives; an <paramref name="optional"/> stop word counts only for the field rule.</summary>
-    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, string? previous, string? next, IndexReader reader, bool optional)
+    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, QueryWord? previous, QueryWord? next, IndexReader reader, bool optional)
     {
         float Value(TypoClass typo, FieldClass field) => RankingRules.WordValue(typo, field, optional);
 
@@ -120,12 +123,11 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         AddTypos(clause, reader, IndexFields.TagsText, word, FieldClass.PeopleOrTags);
         AddTypos(clause, reader, IndexFields.People, word, FieldClass.PeopleOrTags);
 
-        // Words glued into one ("wall e" for walle) count as a typo.
-        foreach (var joined in new[] { previous + word.Term, word.Term + next })
-        {
-            if (joined.Length > word.Term.Length)
-                AddIfHeld(clause, reader, IndexFields.Name, joined, Value(TypoClass.OneTypo, FieldClass.Name));
-        }
+        // Words glued into one ("wall e" for walle) count as a typo, unless they were typed as one ("e.t." for et).
+        if (previous is not null)
+            AddIfHeld(clause, reader, IndexFields.Name, previous.Term + word.Term, Value(previous.TypedWithNext ? TypoClass.Exact : TypoClass.OneTypo, FieldClass.Name));
+        if (next is not null)
+            AddIfHeld(clause, reader, IndexFields.Name, word.Term + next.Term, Value(word.TypedWithNext ? TypoClass.Exact : TypoClass.OneTypo, FieldClass.Name));
 
         return clause;
     }

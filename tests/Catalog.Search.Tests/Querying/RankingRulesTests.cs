@@ -41,6 +41,8 @@ public sealed class RankingRulesTests : IDisposable
             Titled("twelve-monkeys", "Twelve Monkeys", votes: 300_000),
             Titled("dumb-dumber", "Dumb & Dumber", votes: 100),
             Titled("dumb-and-dumberer", "Dumb and Dumberer", votes: 100_000),
+            Titled("et", "ET: The Extra-Terrestrial", votes: 100),
+            Titled("titan-ae", "Titan A.E.", votes: 900_000),
         ],
         Now);
 
@@ -69,6 +71,12 @@ public sealed class RankingRulesTests : IDisposable
     {
         Assert.Equal(["batman", "bat-man"], harness.Ids("batman"));
         Assert.Equal(["bat-man", "batman"], harness.Ids("bat man"));
+    }
+
+    [Fact]
+    public void Words_typed_as_one_token_match_their_glued_form_exactly()
+    {
+        Assert.Equal("et", harness.Ids("e.t.").First());
     }
 
     [Fact]
