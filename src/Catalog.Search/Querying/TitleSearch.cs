@@ -46,12 +46,12 @@ public sealed class TitleSearch(
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
         var query = queries.Build(request.Query, reader);
-        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes));
+        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty);
         var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
 
         var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
-        var page = Paging.Run(searcher, query.Query, filter: null, sort, first, after, facets.Around, scores: !query.IsEmpty, facets.PassFilter,
+        var page = Paging.Run(RankingRules.Searcher(searcher), query.Query, filter: null, sort, first, after, facets.Around, scores: !query.IsEmpty, facets.PassFilter,
             ranked: facets.SplitsFilter ? filter : null);
         var hits = page.Hits.Select(hit => new SearchHit(
             Paging.IdOf(hit),
