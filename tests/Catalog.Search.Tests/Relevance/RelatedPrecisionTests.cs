@@ -1,6 +1,5 @@
 using System.Globalization;
 using Catalog.Core;
-using Catalog.Search.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace Catalog.Search.Tests.Relevance;
@@ -10,7 +9,7 @@ namespace Catalog.Search.Tests.Relevance;
 /// catalog (related-judgments.tsv: 1 = a viewer sees why it is there, 0 = a stranger), precision and recall of the
 /// related titles at each share. The table is printed; the default must keep the figures of docs/search-fallbacks.md.
 /// </summary>
-public sealed class RelatedPrecisionTests(SampleSearchFixture fixture, ITestOutputHelper output) : IClassFixture<SampleSearchFixture>
+public sealed class RelatedPrecisionTests(SampleCatalogSearch fixture, ITestOutputHelper output) : IClassFixture<SampleCatalogSearch>
 {
     private static readonly double[] Shares = [0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8];
 
@@ -51,7 +50,7 @@ public sealed class RelatedPrecisionTests(SampleSearchFixture fixture, ITestOutp
     }
 
     private static Dictionary<(string Query, string Id), bool> Judgments() =>
-        File.ReadLines(SampleCatalog.RepoFile("tests/Catalog.Search.Tests/Relevance/related-judgments.tsv"))
+        File.ReadLines(Path.Combine(SampleCatalogSearch.RepoRoot, "tests", "Catalog.Search.Tests", "Relevance", "related-judgments.tsv"))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t'))
             .ToDictionary(f => (f[0], f[1]), f => f[2] == "1");

@@ -4,7 +4,7 @@ using Catalog.Search.Tests.Querying;
 namespace Catalog.Search.Tests.Relevance;
 
 /// <summary>Zero results are the last resort (docs/search-fallbacks.md), on the real films of the sample catalog.</summary>
-public sealed class SampleFallbackTests(SampleSearchFixture fixture) : IClassFixture<SampleSearchFixture>
+public sealed class SampleFallbackTests(SampleCatalogSearch fixture) : IClassFixture<SampleCatalogSearch>
 {
     private static readonly string[] NolanAndSuperHeroes =
     [
