@@ -6,19 +6,22 @@ using Lucene.Net.Util;
 namespace Catalog.Search.Querying;
 
 /// <summary>
-/// A term's query-side weight under <see cref="CatalogSimilarity"/>, computed as Lucene's TF-IDF weight
-/// computes it (idf² × boost, no query norm), and its per-segment states.
+/// A term's query-side weight under the searcher's similarity, computed as Lucene's TF-IDF weight computes it
+/// (idf² × boost, no query norm; under <see cref="RankingRules"/> the boost alone, with neither tf nor length
+/// norm), and its per-segment states.
 /// </summary>
-internal sealed record ColumnTerm(Term Term, TermContext States, float Value, bool BinaryTf)
+internal sealed record ColumnTerm(Term Term, TermContext States, float Value, bool BinaryTf, bool Normed)
 {
     public static ColumnTerm Of(IndexSearcher searcher, TermQuery query, float boostAbove)
     {
         var term = query.Term;
         var states = ExactTerms.StatesOf(query, searcher.IndexReader) ?? TermStates.Build(searcher.IndexReader, term);
+        if (RankingRules.ScoresUnits(searcher))
+            return new ColumnTerm(term, states, query.Boost * boostAbove, BinaryTf: true, Normed: false);
         var idf = CatalogSimilarity.Idf(states.DocFreq, searcher.IndexReader.MaxDoc);
         var queryWeight = idf * query.Boost;
         queryWeight *= boostAbove;
-        return new ColumnTerm(term, states, queryWeight * idf, BinaryTf: !CatalogSimilarity.CountsFrequency(term.Field));
+        return new ColumnTerm(term, states, queryWeight * idf, BinaryTf: !CatalogSimilarity.CountsFrequency(term.Field), Normed: true);
     }
 }
 
@@ -58,7 +61,7 @@ internal sealed class ColumnTermScorer : Scorer
         if (term.States.Get(leaf.Ord) is not { } state
             || TermStates.Docs(leaf.AtomicReader, term.Term, state, term.BinaryTf ? DocsFlags.NONE : DocsFlags.FREQS) is not { } postings)
             return null;
-        return new ColumnTermScorer(postings.Docs, SegmentColumns.Norms(leaf.AtomicReader, term.Term.Field), term, postings.DocFreq);
+        return new ColumnTermScorer(postings.Docs, term.Normed ? SegmentColumns.Norms(leaf.AtomicReader, term.Term.Field) : null, term, postings.DocFreq);
     }
 
     /// <summary>A length norm as scores use it.</summary>

@@ -18,14 +18,14 @@ internal static partial class TermAtATimeSearch
             if (node.Term is { } term)
             {
                 return ColumnTermScorer.Of(term, leaf) is { } termScorer
-                    ? new Bound(termScorer, 0f, [], termScorer.GetCost(), term.BinaryTf ? term.Value * MaxNorm(leaf, term.Term) : null)
+                    ? new Bound(termScorer, 0f, [], termScorer.GetCost(), term.BinaryTf ? term.Value * (term.Normed ? MaxNorm(leaf, term.Term) : 1f) : null)
                     : null;
             }
 
             if (node.Weight is { } weight)
             {
                 return weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } phraseScorer
-                    ? new Bound(phraseScorer, 0f, [], phraseScorer.GetCost(), node.PhraseValue * MaxNorm(leaf, node.PhraseTerms![0]))
+                    ? new Bound(phraseScorer, 0f, [], phraseScorer.GetCost(), node.PhraseValue * (node.Normed ? MaxNorm(leaf, node.PhraseTerms![0]) : 1f))
                     : null;
             }
 

@@ -125,34 +125,34 @@ internal static partial class TermAtATimeSearch
                 children.Add(child);
             }
 
-            return new Node(null, null, max.TieBreakerMultiplier, children, null, null);
+            return new Node(null, null, max.TieBreakerMultiplier, children, null, null, Normed: true);
         }
 
         if (query is TermQuery term)
-            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, [], null, null);
+            return new Node(null, ColumnTerm.Of(searcher, term, boostAbove), 0f, [], null, null, Normed: true);
         if (query is not PhraseQuery phrase)
             return null;
         var weight = searcher.Rewrite(query).CreateWeight(searcher);
         var squaredWeight = weight.GetValueForNormalization();
         weight.Normalize(1f, boostAbove);
-        return new Node(weight, null, 0f, [], phrase.GetTerms(), PhraseValue(phrase, squaredWeight, boostAbove));
+        return new Node(weight, null, 0f, [], phrase.GetTerms(), PhraseValue(searcher, phrase, squaredWeight, boostAbove), Normed: !RankingRules.ScoresUnits(searcher));
     }
 
     /// <summary>
     /// The most a phrase adds to a document's score per unit of length norm, or null when unbounded: in a field
-    /// without term frequencies a match scores tf 1 × weight × norm, and Lucene's TF-IDF weight, normalized by 1
-    /// under <paramref name="boostAbove"/>, is (idf × boost)² × boostAbove / boost.
+    /// without term frequencies (any field under <see cref="RankingRules"/>) a match scores tf 1 × weight × norm, and
+    /// Lucene's TF-IDF weight, normalized by 1 under <paramref name="boostAbove"/>, is (idf × boost)² × boostAbove / boost.
     /// </summary>
-    private static float? PhraseValue(PhraseQuery phrase, float squaredWeight, float boostAbove) =>
-        phrase.GetTerms() is [{ } first, ..] && !CatalogSimilarity.CountsFrequency(first.Field) && phrase.Boost > 0
+    private static float? PhraseValue(IndexSearcher searcher, PhraseQuery phrase, float squaredWeight, float boostAbove) =>
+        phrase.GetTerms() is [{ } first, ..] && (RankingRules.ScoresUnits(searcher) || !CatalogSimilarity.CountsFrequency(first.Field)) && phrase.Boost > 0
             ? squaredWeight / phrase.Boost * boostAbove
             : null;
 
     /// <summary>
-    /// A phrase (<see cref="Weight"/> set, and its <see cref="PhraseValue"/>), a term or the best of its children plus a
-    /// tie share of the others.
+    /// A phrase (<see cref="Weight"/> set, and its <see cref="PhraseValue"/>, times the length norm when <see cref="Normed"/>),
+    /// a term or the best of its children plus a tie share of the others.
     /// </summary>
-    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children, Term[]? PhraseTerms, float? PhraseValue)
+    private sealed record Node(Weight? Weight, ColumnTerm? Term, float Tie, List<Node> Children, Term[]? PhraseTerms, float? PhraseValue, bool Normed)
     {
         public IEnumerable<Term> Terms() => Term is { } term ? [term.Term] : Children.SelectMany(child => child.Terms());
     }

@@ -51,7 +51,7 @@ public sealed class TitleSearch(
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
         var query = queries.Build(request.Query, reader);
-        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes));
+        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty);
         // Bound to the text typed, whichever reading answers: the next page derives the same reading again.
         var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
@@ -59,7 +59,7 @@ public sealed class TitleSearch(
         (Page, DisjunctiveFacets) Run(UserQuery reading)
         {
             var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
-            var page = Paging.Run(searcher, reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
+            var page = Paging.Run(RankingRules.Searcher(searcher), reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
                 ranked: facets.SplitsFilter ? filter : null);
             return (page, facets);
         }

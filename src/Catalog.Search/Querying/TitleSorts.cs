@@ -10,7 +10,15 @@ internal static class TitleSorts
 {
     public static SortField IdTieBreaker => BytesColumnSort.For(IndexFields.Id);
 
-    public static Sort For(TitleSort sort, WeightedRatingSort weightedRating) => new(sort switch
+    /// <summary>
+    /// The order of a search. RELEVANCE over a text query is the score of <see cref="RankingRules"/>, then popularity, then the id;
+    /// without text every title scores alike and the id alone orders them.
+    /// </summary>
+    public static Sort For(TitleSort sort, WeightedRatingSort weightedRating, bool text) => sort == TitleSort.Relevance && text
+        ? new(SortField.FIELD_SCORE, Popularity, IdTieBreaker)
+        : For(sort, weightedRating);
+
+    private static Sort For(TitleSort sort, WeightedRatingSort weightedRating) => new(sort switch
     {
         TitleSort.Relevance => SortField.FIELD_SCORE,
         TitleSort.Rating => weightedRating.Descending(),

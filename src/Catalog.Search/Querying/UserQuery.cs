@@ -30,25 +30,19 @@ internal sealed record UserQuery(string Text, IReadOnlyList<QueryWord> Words, Qu
 }
 
 /// <summary>
-/// Builds the relevance query: every word must match some field (stop words only may), name matches
-/// weigh more than tags, genres and people, which weigh more than the synopsis; the last word also
-/// matches as a prefix; words of 4+ characters also match with typos, boosted below exact matches, unless
-/// many titles hold the word itself (<see cref="CommonWords"/>); exact-name and phrase matches add on top.
-/// Terms no segment holds are left out (they could match nothing), and the exact terms' per-segment
-/// lookups are done once, for both the common-word test and the query's weights.
+/// Builds the relevance query: every word must match some field (stop words only may); the last word also
+/// matches as a prefix; words of 4+ characters also match with typos unless many titles hold the word
+/// itself (<see cref="CommonWords"/>). Each alternative scores the units of <see cref="RankingRules"/> for its
+/// typo and field class (a word counts its best alternative), and the phrase, glued-words and exactness
+/// clauses add theirs, so the score orders titles by those rules. Terms no segment holds are left out (they
+/// could match nothing), and the exact terms' per-segment lookups are done once, for both the common-word
+/// test and the query's weights.
 /// </summary>
 internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
 {
     public const int MaxChars = 300;
     public const int MaxWords = 12;
 
-    private const float NameBoost = 3f;
-    private const float FieldBoost = 2f;
-    private const float SynopsisBoost = 1f;
-    private const float PrefixBoost = 1.5f;
-    private const float FuzzyBoost = 0.4f;
-    private const float ExactNameBoost = 10f;
-    private const float PhraseBoost = 4f;
     private const int MaxTypoTerms = 20;
 
     public IReadOnlyList<QueryWord> Words(string? text)
@@ -79,44 +73,62 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         {
             var previous = i > 0 ? words[i - 1].Term : null;
             var next = i < words.Count - 1 ? words[i + 1].Term : null;
-            query.Add(WordClause(words[i], exact[i], previous, next, reader), words[i].IsStopWord && words.Count > 1 ? Occur.SHOULD : Occur.MUST);
+            var optional = words[i].IsStopWord && words.Count > 1;
+            query.Add(WordClause(words[i], exact[i], previous, next, reader, optional), optional ? Occur.SHOULD : Occur.MUST);
         }
 
-        foreach (var key in analyzers.AnalyzeQuery(IndexFields.NameExact, clean).Take(1))
-            query.Add(Boosted(new TermQuery(new Term(IndexFields.NameExact, key.Term)), ExactNameBoost), Occur.SHOULD);
+        foreach (var key in analyzers.AnalyzeQuery(IndexFields.NameExact, ExactnessClause.ArticleInFront(clean)).Take(1))
+        {
+            if (ExactnessClause.For(reader, key.Term) is { } exactness)
+                query.Add(exactness, Occur.SHOULD);
+        }
+
         if (words.Count > 1)
         {
-            query.Add(Phrase(IndexFields.Name, words.Select(w => w.Term), PhraseBoost), Occur.SHOULD);
-            query.Add(Phrase(IndexFields.People, words.Select(w => w.Term), PhraseBoost / 2), Occur.SHOULD);
-            query.Add(Phrase(IndexFields.TagsText, words.Select(w => w.Term), PhraseBoost / 2), Occur.SHOULD);
+            query.Add(Phrase(IndexFields.Name, words.Select(w => w.Term)), Occur.SHOULD);
+            query.Add(Phrase(IndexFields.People, words.Select(w => w.Term)), Occur.SHOULD);
+            query.Add(Phrase(IndexFields.TagsText, words.Select(w => w.Term)), Occur.SHOULD);
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (exact[i].Name.DocFreq > 0)
+                GluedWords.AddTo(query, reader, words[i].Term);
         }
 
         return new UserQuery(clean, words, query);
     }
 
-    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, string? previous, string? next, IndexReader reader)
+    /// <summary>A word's alternatives; an <paramref name="optional"/> stop word counts only for the field rule.</summary>
+    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, string? previous, string? next, IndexReader reader, bool optional)
     {
-        var clause = new DisjunctionMaxQuery(0.1f);
-        AddIfHeld(clause, exact.Name, NameBoost);
-        AddIfHeld(clause, exact.Tags, FieldBoost);
-        AddIfHeld(clause, exact.People, FieldBoost);
+        float Value(TypoClass typo, FieldClass field) => RankingRules.WordValue(typo, field, optional);
+
+        var clause = new DisjunctionMaxQuery(0f);
+        AddIfHeld(clause, exact.Name, Value(TypoClass.Exact, FieldClass.Name));
+        AddIfHeld(clause, exact.Tags, Value(TypoClass.Exact, FieldClass.PeopleOrTags));
+        AddIfHeld(clause, exact.People, Value(TypoClass.Exact, FieldClass.PeopleOrTags));
+        foreach (var alias in NumberAliases.Of(word.Term))
+            AddIfHeld(clause, reader, IndexFields.Name, alias, Value(TypoClass.Exact, FieldClass.Name));
         if (word.Stem is { } stem)
-            AddIfHeld(clause, reader, IndexFields.Synopsis, stem, SynopsisBoost);
+            AddIfHeld(clause, reader, IndexFields.Synopsis, stem, Value(TypoClass.Exact, FieldClass.Synopsis));
         if (word.IsLast)
         {
-            clause.Add(Term(IndexFields.NamePrefix, word.Term, PrefixBoost));
-            WordPrefixes.AddTo(clause, reader, IndexFields.TagsText, word.Term, PrefixBoost * 0.6f);
-            WordPrefixes.AddTo(clause, reader, IndexFields.People, word.Term, PrefixBoost * 0.6f);
+            var prefix = Value(TypoClass.Prefix, FieldClass.PeopleOrTags);
+            clause.Add(Term(IndexFields.NamePrefix, word.Term, Value(TypoClass.Prefix, FieldClass.Name)));
+            WordPrefixes.AddTo(clause, reader, IndexFields.TagsText, word.Term, prefix);
+            WordPrefixes.AddTo(clause, reader, IndexFields.People, word.Term, prefix);
         }
 
-        AddTypos(clause, reader, IndexFields.Name, word, FuzzyBoost * NameBoost);
-        AddTypos(clause, reader, IndexFields.TagsText, word, FuzzyBoost * FieldBoost);
-        AddTypos(clause, reader, IndexFields.People, word, FuzzyBoost * FieldBoost);
+        AddTypos(clause, reader, IndexFields.Name, word, FieldClass.Name);
+        AddTypos(clause, reader, IndexFields.TagsText, word, FieldClass.PeopleOrTags);
+        AddTypos(clause, reader, IndexFields.People, word, FieldClass.PeopleOrTags);
 
+        // Words glued into one ("wall e" for walle) count as a typo.
         foreach (var joined in new[] { previous + word.Term, word.Term + next })
         {
             if (joined.Length > word.Term.Length)
-                AddIfHeld(clause, reader, IndexFields.Name, joined, NameBoost);
+                AddIfHeld(clause, reader, IndexFields.Name, joined, Value(TypoClass.OneTypo, FieldClass.Name));
         }
 
         return clause;
@@ -147,21 +159,21 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     }
 
     /// <summary>Index terms one or two edits away, each its own alternative (the best one counts), 2 edits weighing less.</summary>
-    private static void AddTypos(DisjunctionMaxQuery clause, IndexReader reader, string field, QueryWord word, float boost)
+    private static void AddTypos(DisjunctionMaxQuery clause, IndexReader reader, string field, QueryWord word, FieldClass fieldClass)
     {
         foreach (var typo in FuzzyCandidates.Find(reader, field, word.Term, word.TypoEdits, MaxTypoTerms))
         {
             if (typo.Edits > 0)
-                clause.Add(Term(field, typo.Term, typo.Edits == 1 ? boost : boost / 2));
+                clause.Add(Term(field, typo.Term, RankingRules.WordValue(typo.Edits == 1 ? TypoClass.OneTypo : TypoClass.TwoTypos, fieldClass)));
         }
     }
 
-    private static PhraseQuery Phrase(string field, IEnumerable<string> terms, float boost)
+    private static PhraseQuery Phrase(string field, IEnumerable<string> terms)
     {
         var phrase = new PhraseQuery { Slop = 1 };
         foreach (var term in terms)
             phrase.Add(new Term(field, term));
-        return Boosted(phrase, boost);
+        return Boosted(phrase, RankingRules.Proximity);
     }
 
     private static T Boosted<T>(T query, float boost)

@@ -5,14 +5,14 @@ namespace Catalog.Search.Tests.Relevance;
 /// <summary>
 /// Runs every judged query (judgments.tsv) through the real search over the sample catalog and guards the figures.
 /// The report (table, per-category breakdown, the queries that lose most) is written to relevance-report.md in the
-/// test output folder and to the test log.
+/// test output folder and to the test log; relevance-queries.tsv beside it holds every query's figures (diff two runs).
 /// </summary>
 public sealed class JudgedSetRelevanceTests(SampleCatalogSearch sample, ITestOutputHelper output) : IClassFixture<SampleCatalogSearch>
 {
-    // Floors from the runs quoted in docs/relevance.md: raise them as ranking improves, never lower them.
-    private const double NdcgFloor = 0.83;
-    private const double MrrFloor = 0.82;
-    private const double ZeroRateCeiling = 0.07;
+    // Floors a little under the run quoted in docs/relevance.md: raise them as ranking improves, never lower them.
+    private const double NdcgFloor = 0.925;
+    private const double MrrFloor = 0.915;
+    private const double ZeroRateCeiling = 0.03;
 
     [Fact]
     public void The_judged_set_scores_at_least_its_floors()
@@ -21,6 +21,7 @@ public sealed class JudgedSetRelevanceTests(SampleCatalogSearch sample, ITestOut
         var report = new RelevanceReport(outcomes);
         var markdown = report.ToMarkdown();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "relevance-report.md"), markdown);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "relevance-queries.tsv"), report.ToTsv());
         output.WriteLine(markdown);
 
         Assert.True(report.Overall.Ndcg >= NdcgFloor, $"nDCG@10 {report.Overall.Ndcg:0.000} < floor {NdcgFloor}");

@@ -16,6 +16,10 @@ public sealed class RelevanceReport(IReadOnlyList<QueryOutcome> outcomes)
     public IReadOnlyList<QueryOutcome> Worst { get; } =
         [.. outcomes.OrderBy(o => o.Ndcg).ThenBy(o => o.ReciprocalRank).ThenBy(o => o.Query.Text, StringComparer.Ordinal).Take(WorstShown)];
 
+    /// <summary>Every query's figures and first three titles, tab-separated, to compare two runs line by line.</summary>
+    public string ToTsv() => string.Concat(outcomes.Select(o =>
+        $"{o.Query.Text}\t{o.Query.Category}\t{o.Ndcg:0.000}\t{o.ReciprocalRank:0.000}\t{o.TotalCount}\t{string.Join(' ', o.Returned.Take(3))}\n"));
+
     public string ToMarkdown()
     {
         var text = new StringBuilder();
