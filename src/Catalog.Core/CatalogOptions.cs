@@ -14,6 +14,7 @@ public sealed class CatalogOptions
     public RailOptions Rails { get; set; } = new();
     public RankingOptions Ranking { get; set; } = new();
     public ClockOptions Clock { get; set; } = new();
+    public FallbackOptions Fallbacks { get; set; } = new();
 }
 
 public sealed class RailOptions

@@ -66,6 +66,25 @@ public sealed record SearchRequest
     public string? After { get; init; }
 
     public bool Highlight { get; init; } = true;
+
+    /// <summary>Only the query as typed: no fallback reading when it finds few titles (see <see cref="QueryRelaxation"/>).</summary>
+    public bool Exact { get; init; }
+}
+
+/// <summary>Which reading of the query the results answer when the one typed found few titles.</summary>
+public enum QueryRelaxation
+{
+    /// <summary>The query as typed.</summary>
+    None,
+
+    /// <summary>The query with typo variants of words it holds exactly too (exact matches still rank first).</summary>
+    TypoVariants,
+
+    /// <summary>The spelling-corrected query (<see cref="SearchResult.CorrectedQuery"/>).</summary>
+    Corrected,
+
+    /// <summary>The query without its least important words (<see cref="SearchResult.CorrectedQuery"/>).</summary>
+    WordsDropped,
 }
 
 public sealed record Highlight(string Field, string Snippet);
@@ -83,7 +102,14 @@ public sealed record SearchResult(
     IReadOnlyList<FacetResult> Facets,
     string? DidYouMean,
     IReadOnlyList<string> RelatedTitleIds,
-    double TookMs);
+    double TookMs)
+{
+    /// <summary>The reading of the query the hits answer.</summary>
+    public QueryRelaxation Relaxation { get; init; }
+
+    /// <summary>The text the hits answer when it is not the text typed (a correction, or the text without dropped words).</summary>
+    public string? CorrectedQuery { get; init; }
+}
 
 public enum SuggestionKind
 {

@@ -35,8 +35,20 @@ internal static class EditDistance
         return Math.Min(previous[b.Length], max + 1);
     }
 
-    /// <summary>Whether <paramref name="token"/> is within the word's typo tolerance (same first letter, as the fuzzy query).</summary>
+    /// <summary>Whether <paramref name="token"/> is within the word's typo tolerance (same start, as the typo candidates).</summary>
     public static bool IsTypoOf(string token, QueryWord word) =>
-        word.TypoEdits > 0 && token.Length > 0 && token[0] == word.Term[0]
+        word.TypoEdits > 0 && SameStart(token, word.Term)
         && Between(token, word.Term, word.TypoEdits) <= word.TypoEdits;
+
+    /// <summary>
+    /// Typo candidates keep the first letter (a typo there is rare, and the first letter narrows the terms to visit),
+    /// except when the first two letters are swapped ("amtrix" → matrix): that is one transposition like any other.
+    /// </summary>
+    public static bool SameStart(string term, string word) =>
+        term.Length > 0 && word.Length > 0
+        && (term[0] == word[0] || (SwapsFirstLetters(word) && term.Length > 1 && term[0] == word[1] && term[1] == word[0]));
+
+    /// <summary>Whether the word's first two letters are two different, whole characters (their swap is a different word).</summary>
+    public static bool SwapsFirstLetters(string word) =>
+        word.Length > 2 && word[0] != word[1] && !char.IsSurrogate(word[0]) && !char.IsSurrogate(word[1]);
 }

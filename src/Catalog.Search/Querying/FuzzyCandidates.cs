@@ -9,7 +9,8 @@ namespace Catalog.Search.Querying;
 internal readonly record struct FuzzyCandidate(string Term, int Edits, int DocFreq);
 
 /// <summary>
-/// Index terms within <c>maxEdits</c> of a word sharing its first letter, found by intersecting each
+/// Index terms within <c>maxEdits</c> of a word sharing its first letter (or starting with its first two letters
+/// swapped: a transposition is one typo wherever it is), found by intersecting each
 /// segment's terms with a Levenshtein automaton (built once per word and reused for every field and
 /// segment; building one is the expensive part), closest first then most frequent. Used for
 /// typo-tolerant matching (expanded into a max-of-terms query, so a title is not rewarded for containing
@@ -95,10 +96,18 @@ internal static class FuzzyCandidates
         {
             var (text, edits) = key;
             var prefixLength = char.IsHighSurrogate(text[0]) && text.Length > 1 ? 2 : 1;
-            var tail = text[prefixLength..];
-            var rest = (Ascii.IsValid(tail) ? new LevenshteinAutomata([.. tail.Select(c => (int)c)], AsciiMax, true) : new LevenshteinAutomata(tail, true))
-                .ToAutomaton(edits);
-            return new CompiledAutomaton(BasicOperations.Concatenate(BasicAutomata.MakeString(text[..prefixLength]), rest), true, false);
+            var automaton = BasicOperations.Concatenate(BasicAutomata.MakeString(text[..prefixLength]), Levenshtein(text[prefixLength..], edits));
+            if (EditDistance.SwapsFirstLetters(text))
+            {
+                var swapped = BasicOperations.Concatenate(BasicAutomata.MakeString($"{text[1]}{text[0]}"), Levenshtein(text[2..], edits - 1));
+                automaton = BasicOperations.Union(automaton, swapped);
+            }
+
+            return new CompiledAutomaton(automaton, true, false);
         });
     }
+
+    private static Automaton Levenshtein(string text, int edits) =>
+        (Ascii.IsValid(text) ? new LevenshteinAutomata([.. text.Select(c => (int)c)], AsciiMax, true) : new LevenshteinAutomata(text, true))
+            .ToAutomaton(edits);
 }

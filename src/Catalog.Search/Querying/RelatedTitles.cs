@@ -26,28 +26,35 @@ internal static class RelatedTitles
     private static readonly (string Field, float Boost)[] Fields =
         [(IndexFields.Person, 1.5f), (IndexFields.Tag, 1f), (IndexFields.Genre, 0.5f)];
 
-    /// <summary>Titles sharing values with the seed documents, best first, without the excluded ids.</summary>
+    /// <summary>
+    /// Titles sharing values with the seed documents, best first, without the excluded ids. With <paramref name="minShare"/>
+    /// a title must share a <see cref="Distinctive"/> value and at least that share of the weight of the seed it is
+    /// most like; without, the seeds' rarest value serves when none is distinctive.
+    /// </summary>
     public static IReadOnlyList<string> Find(
-        IndexSearcher searcher, IEnumerable<int> seedDocs, IEnumerable<string> excludedIds, DocValuesFilter filter, int first)
+        IndexSearcher searcher, IEnumerable<int> seedDocs, IEnumerable<string> excludedIds, DocValuesFilter filter, int first, float minShare = 0)
     {
         var reader = searcher.IndexReader;
-        var features = FeaturesOf(reader, seedDocs);
+        var (features, seedWeight) = FeaturesOf(reader, seedDocs);
         if (first == 0 || features.Count == 0)
             return [];
         var excluded = excludedIds.ToHashSet(StringComparer.Ordinal);
         var byWeight = features.OrderByDescending(f => f.Weight).ThenBy(f => f.DocFreq).ToList();
-        var distinctive = Math.Max(Distinctive.MaxTitles(reader), features.Min(f => f.DocFreq));
+        var distinctive = minShare > 0 ? Distinctive.MaxTitles(reader) : Math.Max(Distinctive.MaxTitles(reader), features.Min(f => f.DocFreq));
         var ranked = RelatedRanking.Rank(reader, byWeight, f => f.DocFreq <= distinctive, filter, first + excluded.Count);
-        return [.. ranked.Select(r => r.Id).Where(id => !excluded.Contains(id)).Take(first)];
+        return [.. ranked.Where(r => r.Score >= minShare * seedWeight).Select(r => r.Id).Where(id => !excluded.Contains(id)).Take(first)];
     }
 
-    private static List<RelatedFeature> FeaturesOf(IndexReader reader, IEnumerable<int> seedDocs)
+    /// <summary>The seeds' values, each once, and the weight of the heaviest seed's own values.</summary>
+    private static (List<RelatedFeature> Features, float SeedWeight) FeaturesOf(IndexReader reader, IEnumerable<int> seedDocs)
     {
         var features = new List<RelatedFeature>();
-        var seen = new HashSet<(string, string)>();
+        var byValue = new Dictionary<(string, string), RelatedFeature>();
+        var seedWeight = 0f;
         var bytes = new BytesRef();
         foreach (var doc in seedDocs)
         {
+            var weight = 0f;
             var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
             foreach (var (field, boost) in Fields)
             {
@@ -56,17 +63,25 @@ internal static class RelatedTitles
                     continue;
                 values.SetDocument(doc - leaf.DocBase);
                 long ord;
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS && seen.Count < MaxFeatures)
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS && byValue.Count < MaxFeatures)
                 {
                     values.LookupOrd(ord, bytes);
                     var value = bytes.Utf8ToString();
-                    if (seen.Add((field, value)))
-                        features.Add(FeatureOf(reader, new Term(field, value), boost));
+                    if (!byValue.TryGetValue((field, value), out var feature))
+                    {
+                        feature = FeatureOf(reader, new Term(field, value), boost);
+                        byValue.Add((field, value), feature);
+                        features.Add(feature);
+                    }
+
+                    weight += feature.Weight;
                 }
             }
+
+            seedWeight = Math.Max(seedWeight, weight);
         }
 
-        return features;
+        return (features, seedWeight);
     }
 
     private static RelatedFeature FeatureOf(IndexReader reader, Term term, float boost)

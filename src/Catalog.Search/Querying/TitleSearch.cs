@@ -22,15 +22,20 @@ namespace Catalog.Search.Querying;
 public sealed class TitleSearch(
     ISearcherSource searchers, CatalogAnalyzers analyzers, IOptions<CatalogOptions> options, TimeProvider clock) : ITitleSearch
 {
-    /// <summary>Below this many results a search also returns related titles.</summary>
-    public const int FewResults = 3;
     public const int RelatedCount = 10;
 
     private readonly UserQueryBuilder queries = new(analyzers);
     private readonly HitHighlighter highlighter = new(analyzers);
     private readonly TitleSuggester suggester = new(analyzers);
+    private readonly QueryFallbacks fallbacks = new(new UserQueryBuilder(analyzers));
 
     private double PriorVotes => options.Value.Ranking.PriorVotes;
+
+    /// <summary>Below this many results a search tries its fallback readings and also returns related titles.</summary>
+    private int FewResults => Math.Max(0, options.Value.Fallbacks.FewResults);
+
+    /// <summary>At least a hair above 0: a related title of a search always shares a distinctive value.</summary>
+    private float MinShare => Math.Max(1e-6f, (float)options.Value.Fallbacks.RelatedMinShare);
 
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -47,34 +52,50 @@ public sealed class TitleSearch(
         var filter = FilterClauses.Combine(clauses, available);
         var query = queries.Build(request.Query, reader);
         var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty);
+        // Bound to the text typed, whichever reading answers: the next page derives the same reading again.
         var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
 
-        var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
-        var page = Paging.Run(RankingRules.Searcher(searcher), query.Query, filter: null, sort, first, after, facets.Around, scores: !query.IsEmpty, facets.PassFilter,
-            ranked: facets.SplitsFilter ? filter : null);
+        (Page, DisjunctiveFacets) Run(UserQuery reading)
+        {
+            var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
+            var page = Paging.Run(RankingRules.Searcher(searcher), reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
+                ranked: facets.SplitsFilter ? filter : null);
+            return (page, facets);
+        }
+
+        var (page, facets) = Run(query);
+        string? didYouMean = null;
+        IReadOnlyList<string> related = [];
+        FallbackReading? fallback = null;
+        if (!query.IsEmpty)
+        {
+            var correction = Correction(searcher, query, filter, page.TotalCount);
+            didYouMean = correction?.Text;
+            if (page.TotalCount < FewResults && !request.Exact
+                && fallbacks.Find(searcher, query, page.TotalCount, correction, filter) is { } reading)
+            {
+                fallback = reading;
+                query = reading.Query;
+                (page, facets) = Run(query);
+            }
+
+            if (page.TotalCount < FewResults)
+                related = Related(searcher, query, page.Ids, filter);
+        }
+
         var hits = page.Hits.Select(hit => new SearchHit(
             Paging.IdOf(hit),
             SearchCursor.Encode(fingerprint, hit),
             query.IsEmpty ? null : hit.Score,
             request.Highlight && !query.IsEmpty ? Highlights(searcher, hit.Doc, query) : [])).ToList();
-
-        string? didYouMean = null;
-        IReadOnlyList<string> related = [];
-        if (!query.IsEmpty)
-        {
-            var correction = Correction(searcher, query, filter, page.TotalCount);
-            didYouMean = correction?.Text;
-            if (page.TotalCount < FewResults)
-            {
-                var seeds = correction?.Best ?? Best(searcher, ClosestMatches.For(query, reader), filter).Docs;
-                related = RelatedTitles.Find(searcher, seeds, page.Ids, filter, RelatedCount);
-            }
-        }
-
         return Task.FromResult(new SearchResult(
             page.TotalCount, hits, page.HasNextPage, facets.Results(), didYouMean, related,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds)
+        {
+            Relaxation = fallback?.Relaxation ?? QueryRelaxation.None,
+            CorrectedQuery = fallback?.CorrectedText,
+        });
     }
 
     public Task<TitlePage> RailAsync(RailRequest request, CancellationToken cancellationToken = default)
@@ -144,26 +165,23 @@ public sealed class TitleSearch(
         return highlighter.For(query, stored.Get(IndexFields.Name), stored.Get(IndexFields.Synopsis));
     }
 
-    /// <summary>
-    /// A spelling correction from the index's words, kept only when it finds more titles, with its best
-    /// few titles (the seeds of related titles when the query itself found few): one pass for both.
-    /// </summary>
-    private (string Text, IReadOnlyList<int> Best)? Correction(IndexSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
+    /// <summary>A spelling correction from the index's words, kept only when it finds more titles, with how many it finds.</summary>
+    private (string Text, int Count)? Correction(IndexSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
     {
         if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
             return null;
-        var (best, count) = Best(searcher, queries.Build(text, searcher.IndexReader).Query, filter);
-        return count > found ? (text, best) : null;
+        var count = BestMatches.Of(searcher, queries.Build(text, searcher.IndexReader).Query, filter, best: 1).Count;
+        return count > found ? (text, count) : null;
     }
 
-    /// <summary>The best few documents of a query and how many it matches (term at a time when the query has that shape).</summary>
-    private static (IReadOnlyList<int> Docs, int Count) Best(IndexSearcher searcher, Query query, DocValuesFilter filter)
+    /// <summary>
+    /// Titles related to the ones the answering reading matched (its confident matches), never to looser guesses: a
+    /// reading that matched nothing has no related titles, and a related title must share enough of a matched one
+    /// (<see cref="FallbackOptions.RelatedMinShare"/>).
+    /// </summary>
+    private IReadOnlyList<string> Related(IndexSearcher searcher, UserQuery query, IEnumerable<string> shown, DocValuesFilter filter)
     {
-        var top = TopScoreDocCollector.Create(FewResults, docsScoredInOrder: false);
-        if (TermAtATimeSearch.Prepare(searcher, query) is { } prepared)
-            prepared.Search(top, optionalScores: true, accepted: filter, best: FewResults);
-        else
-            searcher.Search(RandomAccessFiltering.Apply(query, filter), top);
-        return ([.. top.GetTopDocs().ScoreDocs.Select(d => d.Doc)], top.TotalHits);
+        var seeds = BestMatches.Of(searcher, query.Query, filter, Math.Max(1, FewResults)).Docs;
+        return seeds.Count == 0 ? [] : RelatedTitles.Find(searcher, seeds, shown, filter, RelatedCount, MinShare);
     }
 }

@@ -58,7 +58,11 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
         })];
     }
 
-    public UserQuery Build(string? text, IndexReader reader)
+    /// <summary>
+    /// The query of the text; with <paramref name="typosOfCommonWords"/> a common word also matches its typo variants
+    /// (the typo-variants fallback, <see cref="QueryFallbacks"/>), which still score below exact matches.
+    /// </summary>
+    public UserQuery Build(string? text, IndexReader reader, bool typosOfCommonWords = false)
     {
         var clean = Clean(text);
         var parsed = Words(clean);
@@ -66,7 +70,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
             return new UserQuery(clean, parsed, new MatchAllDocsQuery());
 
         var exact = parsed.Select(w => ExactTerms.Of(reader, w.Term)).ToList();
-        var words = parsed.Select((w, i) => w with { IsCommon = CommonWords.IsCommon(reader, exact[i].MaxDocFreq) }).ToList();
+        var words = parsed.Select((w, i) => w with { IsCommon = !typosOfCommonWords && CommonWords.IsCommon(reader, exact[i].MaxDocFreq) }).ToList();
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < words.Count; i++)
         {

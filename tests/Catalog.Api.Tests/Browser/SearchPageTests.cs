@@ -73,6 +73,25 @@ public sealed class SearchPageTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task A_query_that_finds_nothing_shows_the_corrected_results_with_the_original_one_click_away()
+    {
+        await using var page = await browser.OpenAsync("/search?q=mad+mxa");
+        await page.WaitForViewAsync();
+
+        var showingFor = page.Page.Locator(".showing-for");
+        await Expect(showingFor).ToHaveTextAsync("Showing results for mad max. Search instead for mad mxa.");
+        await Expect(page.Page.Locator(".result-title", new() { HasText = "Mad Max" }).First).ToBeVisibleAsync();
+        await showingFor.GetByRole(AriaRole.Link, new() { Name = "mad mxa" }).ClickAsync();
+
+        await page.Page.WaitForURLAsync("**/search?q=mad+mxa&exact=1");
+        await page.WaitForViewAsync();
+        await Expect(page.Page.Locator(".result-title")).ToHaveCountAsync(0);
+        await Expect(page.Page.Locator(".showing-for")).ToHaveCountAsync(0);
+        await Expect(page.Page.Locator(".did-you-mean a")).ToHaveTextAsync("mad max");
+        page.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task Highlights_show_as_marks_and_the_rest_of_the_snippet_as_text()
     {
         await using var page = await browser.OpenAsync("/search?q=wolf");

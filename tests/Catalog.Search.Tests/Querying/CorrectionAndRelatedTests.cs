@@ -29,22 +29,31 @@ public sealed class CorrectionAndRelatedTests(FixtureSearchFixture fixture) : IC
     [Fact]
     public void Related_titles_come_separately_when_results_are_few()
     {
-        var result = harness.Find("hitman");
+        var result = harness.Find("judgment day");
 
-        Assert.Equal(["leon-the-professional-1994"], result.Hits.Select(h => h.TitleId));
-        Assert.NotEmpty(result.RelatedTitleIds);
-        Assert.DoesNotContain("leon-the-professional-1994", result.RelatedTitleIds);
-        Assert.Contains("spider-man-2002", result.RelatedTitleIds); // shares the "new york" tag
+        Assert.Equal(["terminator-2-judgment-day-1991"], result.Hits.Select(h => h.TitleId));
+        Assert.DoesNotContain("terminator-2-judgment-day-1991", result.RelatedTitleIds);
+        Assert.Contains("the-terminator-1984", result.RelatedTitleIds); // same director, cast and tags
     }
 
     [Fact]
-    public void Nothing_found_still_offers_related_titles_but_never_pads_the_hits()
+    public void Related_titles_share_more_than_a_passing_tag_with_the_match()
     {
-        var result = harness.Find("terminatorz robotss uprisingz");
+        // Spider-Man shares only the "new york" tag with Léon: a stranger, not a related title.
+        var result = harness.Find("hitman");
+
+        Assert.Equal(["leon-the-professional-1994"], result.Hits.Select(h => h.TitleId));
+        Assert.DoesNotContain("spider-man-2002", result.RelatedTitleIds);
+    }
+
+    [Fact]
+    public void A_query_no_reading_finds_gets_neither_hits_nor_related_titles()
+    {
+        var result = harness.Find("zzqx blorf");
 
         Assert.Empty(result.Hits);
         Assert.Equal(0, result.TotalCount);
-        Assert.NotEmpty(result.RelatedTitleIds);
+        Assert.Empty(result.RelatedTitleIds);
     }
 
     [Fact]

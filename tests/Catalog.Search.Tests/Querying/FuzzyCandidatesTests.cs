@@ -82,7 +82,7 @@ public sealed class FuzzyCandidatesTests : IDisposable
         writer.Commit();
     }
 
-    /// <summary>Every name term sharing the word's first letter within the edits, by the reader's document frequency, closest then most frequent.</summary>
+    /// <summary>Every name term sharing the word's start (first letter, or its first two swapped) within the edits, by the reader's document frequency, closest then most frequent.</summary>
     private static List<FuzzyCandidate> Expected(IndexReader reader, string word, int maxEdits)
     {
         var terms = MultiFields.GetTerms(reader, IndexFields.Name).GetEnumerator();
@@ -91,7 +91,7 @@ public sealed class FuzzyCandidatesTests : IDisposable
         {
             var term = terms.Term.Utf8ToString();
             var edits = EditDistance.Between(term, word, maxEdits);
-            if (term[0] == word[0] && edits <= maxEdits)
+            if (EditDistance.SameStart(term, word) && edits <= maxEdits)
                 found.Add(new FuzzyCandidate(term, edits, reader.DocFreq(new Term(IndexFields.Name, term))));
         }
 

@@ -29,7 +29,7 @@ public sealed class PeopleAndTagPrefixTests(FixtureSearchFixture fixture) : ICla
     }
 
     [Fact]
-    public void Only_the_last_word_is_a_prefix() => Assert.Empty(harness.Ids("schwarz cameron"));
+    public void Only_the_last_word_is_a_prefix() => Assert.Empty(harness.Find("schwarz cameron", exact: true).Hits);
 
     [Fact]
     public void As_you_type_suggestions_find_people_and_tags_by_prefix()

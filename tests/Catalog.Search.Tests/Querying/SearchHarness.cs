@@ -55,8 +55,9 @@ public sealed class SearchHarness : IDisposable
     public TitleSearch At(DateTime now) =>
         new(Index, Analyzers, Microsoft.Extensions.Options.Options.Create(Options), new FixedTimeProvider(new DateTimeOffset(now)));
 
-    public SearchResult Find(string? query, TitleFilter? filter = null, TitleSort sort = TitleSort.Relevance, int first = 20) =>
-        Search.SearchAsync(new SearchRequest { Query = query, Filter = filter, Sort = sort, First = first }).GetAwaiter().GetResult();
+    /// <summary>A search; <paramref name="exact"/> reads the query only as typed (no fallback readings).</summary>
+    public SearchResult Find(string? query, TitleFilter? filter = null, TitleSort sort = TitleSort.Relevance, int first = 20, bool exact = false) =>
+        Search.SearchAsync(new SearchRequest { Query = query, Filter = filter, Sort = sort, First = first, Exact = exact }).GetAwaiter().GetResult();
 
     public List<string> Ids(string? query, TitleFilter? filter = null) => [.. Find(query, filter, first: 100).Hits.Select(h => h.TitleId)];
 

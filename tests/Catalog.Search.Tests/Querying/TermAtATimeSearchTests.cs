@@ -65,9 +65,9 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
         Gen.Int[1, 3].SelectMany(count => Gen.Int[0, Vocabulary.Length - 1].Array[count]).Sample(words =>
         {
             var text = string.Join(' ', words.Select(w => Vocabulary[w]));
-            var byRelevance = harness.Find(text, first: 1000).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score);
+            var byRelevance = harness.Find(text, first: 1000, exact: true).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score);
 
-            var byRating = harness.Find(text, sort: TitleSort.Rating, first: 1000).Hits;
+            var byRating = harness.Find(text, sort: TitleSort.Rating, first: 1000, exact: true).Hits;
 
             Assert.Equal(byRelevance.Keys.Order(StringComparer.Ordinal), byRating.Select(hit => hit.TitleId).Order(StringComparer.Ordinal));
             foreach (var hit in byRating)
@@ -89,12 +89,12 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
             var filter = RandomCatalog.Filter(random);
             var matching = LuceneMatches(text).Select(id => titles[id]).ToList();
 
-            var result = harness.Search.SearchAsync(new SearchRequest { Query = text, Filter = filter, First = 1000, Facets = facets }).Get();
+            var result = harness.Search.SearchAsync(new SearchRequest { Query = text, Filter = filter, First = 1000, Facets = facets, Exact = true }).Get();
 
             var expected = matching.Where(t => BruteForce.Matches(t, filter, harness.Now, mean, priorVotes)).Select(t => t.Id);
             Assert.Equal(expected.Order(StringComparer.Ordinal), result.Hits.Select(hit => hit.TitleId).Order(StringComparer.Ordinal));
             Assert.Equal(expected.Count(), result.TotalCount);
-            var unfiltered = harness.Find(text, first: 1000).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score!.Value);
+            var unfiltered = harness.Find(text, first: 1000, exact: true).Hits.ToDictionary(hit => hit.TitleId, hit => hit.Score!.Value);
             foreach (var hit in result.Hits)
                 Assert.Equal(unfiltered[hit.TitleId], hit.Score!.Value, unfiltered[hit.TitleId] * 1e-5);
             foreach (var facet in result.Facets)

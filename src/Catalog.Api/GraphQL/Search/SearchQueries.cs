@@ -20,6 +20,11 @@ public static class SearchQueries
             .Argument<ListGraphType<NonNullGraphType<FacetFieldType>>>("facets")
             .FirstArgument(20)
             .AfterArgument()
+            .Argument<BooleanGraphType>("exact", a =>
+            {
+                a.DefaultValue = false;
+                a.Description = "Only the text as typed: no typo variants of common words, correction or dropped words when it finds few titles (the \"Search instead for …\" link).";
+            })
             .ResolveAsync(async c => await SearchAsync(c));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SuggestionType>>>>("suggest")
@@ -61,6 +66,7 @@ public static class SearchQueries
             Facets = [.. (context.GetArgument<List<FacetField>?>("facets") ?? []).Distinct().Select(f => new FacetRequest(f))],
             First = Paging.First(context, 20),
             After = after,
+            Exact = context.GetArgument<bool?>("exact") ?? false,
         };
         var engine = SearchAccess.Engine(context);
         var result = await SearchAccess.RunAsync(() => engine.SearchAsync(request, context.CancellationToken));

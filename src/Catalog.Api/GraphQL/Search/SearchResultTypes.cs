@@ -25,8 +25,14 @@ public sealed class TitleSearchResultType : ObjectGraphType<TitleSearchPayload>
             .Description("Counts for the requested facet fields; each field's counts ignore that field's own filter.")
             .Resolve(c => c.Source.Result.Facets);
         Field<StringGraphType>("didYouMean").Description("A corrected query when it finds more.").Resolve(c => c.Source.Result.DidYouMean);
+        Field<StringGraphType>("correctedQuery")
+            .Description("The text the results answer when it is not the text typed (queryRelaxation CORRECTED or WORDS_DROPPED): \"Showing results for …\". Search again with exact: true for the text typed.")
+            .Resolve(c => c.Source.Result.CorrectedQuery);
+        Field<NonNullGraphType<QueryRelaxationType>>("queryRelaxation")
+            .Description("Which reading of the query the results answer; NONE unless the text typed found fewer than a few titles.")
+            .Resolve(c => c.Source.Result.Relaxation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TitleType>>>>("related")
-            .Description("When there are no or few results: titles related to the closest matches. Never mixed into edges.")
+            .Description("When there are few results: titles sharing a distinctive person or tag, and enough of what describes them, with the titles matched. Empty when nothing matched. Never mixed into edges.")
             .Resolve(c => c.Source.Related);
         Field<NonNullGraphType<FloatGraphType>>("tookMs").Resolve(c => c.Source.Result.TookMs);
     }

@@ -25,9 +25,9 @@ export const SUGGEST = `query Suggest($prefix: String!, $first: Int!) {
   search(query: $prefix, first: 5) { nodes { id name year } }
 }`;
 
-export const SEARCH = `query Search($q: String, $filter: TitleFilter, $sort: TitleSort!, $first: Int!, $after: String) {
-  search(query: $q, filter: $filter, sort: $sort, first: $first, after: $after, facets: [GENRE, KIND, TAG, HAS_TRAILER]) {
-    totalCount didYouMean
+export const SEARCH = `query Search($q: String, $filter: TitleFilter, $sort: TitleSort!, $first: Int!, $after: String, $exact: Boolean!) {
+  search(query: $q, filter: $filter, sort: $sort, first: $first, after: $after, exact: $exact, facets: [GENRE, KIND, TAG, HAS_TRAILER]) {
+    totalCount didYouMean correctedQuery
     edges { cursor node { ...Card synopsis directors } highlights { field snippet } }
     facets { field values { value count selected } }
     related { ...Card }

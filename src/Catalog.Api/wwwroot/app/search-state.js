@@ -1,5 +1,5 @@
 // The search page's state is its URL: /search?q=…&genre=…&tag=…&kind=…&person=…&released=FROM..TO&added=FROM..TO
-// &trailer=1&sort=… . This module parses it, writes it back, and turns it into the API's TitleFilter.
+// &trailer=1&sort=…&exact=1 (exact: only the words as typed, no fallback reading). This module parses it, writes it back, and turns it into the API's TitleFilter.
 
 export const SORTS = [
   ['RELEVANCE', 'Best match'],
@@ -43,6 +43,7 @@ export function parseSearch(url) {
     added: parseRange(p.get('added')),
     trailer: p.get('trailer') === '1',
     sort: SORTS.some(([value]) => value === sort) ? sort : '',
+    exact: p.get('exact') === '1',
   };
 }
 
@@ -54,6 +55,7 @@ export function searchHref(state) {
   if (rangeText(state.added)) p.set('added', rangeText(state.added));
   if (state.trailer) p.set('trailer', '1');
   if (state.sort) p.set('sort', state.sort);
+  if (state.exact && state.q) p.set('exact', '1');
   const text = p.toString();
   return text ? `/search?${text}` : '/search';
 }

@@ -14,7 +14,7 @@ const PAGE_SIZE = 20;
 const FIELD_LABELS = { synopsis: 'Synopsis', tags: 'Tags', genres: 'Genres', people: 'People', directors: 'Director', cast: 'Cast', alternateNames: 'Also known as', originalName: 'Original name' };
 
 function variables(state, after = null) {
-  return { q: state.q || null, filter: toFilter(state), sort: effectiveSort(state), first: PAGE_SIZE, after };
+  return { q: state.q || null, filter: toFilter(state), sort: effectiveSort(state), first: PAGE_SIZE, after, exact: state.exact };
 }
 
 function resultItem(edge) {
@@ -96,15 +96,20 @@ export async function searchView(ctx) {
   const result = (await query(SEARCH, variables(state))).search;
   if (!ctx.isCurrent()) return;
   const { count, body } = resultsBlock(result, state);
-  const didYouMean = result.didYouMean
+  // When a looser reading answered, say which, with the words as typed one click away (exact=1).
+  const showingFor = result.correctedQuery
+    ? h('p', { className: 'did-you-mean showing-for' }, 'Showing results for ', h('strong', { text: result.correctedQuery }), '. Search instead for ',
+      h('a', { href: searchHref(withState(state, { exact: true })), text: state.q }), '.')
+    : null;
+  const didYouMean = result.didYouMean && result.didYouMean !== result.correctedQuery
     ? h('p', { className: 'did-you-mean' }, 'Did you mean ',
-      h('a', { href: searchHref(withState(state, { q: result.didYouMean })), text: result.didYouMean }), '?')
+      h('a', { href: searchHref(withState(state, { q: result.didYouMean, exact: false })), text: result.didYouMean }), '?')
     : null;
   replace(ctx.main, h('div', { className: 'search-page' },
     h('div', { className: 'search-head' },
       h('div', {}, h('h1', { tabIndex: -1, text: headingText(state) }), count),
       sortMenu(state)),
-    didYouMean,
+    showingFor ?? didYouMean,
     h('div', { className: 'search-layout' },
       filterSidebar(result, state),
       h('section', { className: 'search-results', attrs: { 'aria-labelledby': 'results-heading' } },
@@ -113,6 +118,6 @@ export async function searchView(ctx) {
         body,
         result.related.length ? h('section', { className: 'related', attrs: { 'aria-labelledby': 'related-heading' } },
           h('h2', { id: 'related-heading', text: 'Related titles' }),
-          h('p', { className: 'related-note', text: 'Not matches for your search — titles close to the nearest matches, by people, tags and genres.' }),
+          h('p', { className: 'related-note', text: 'Not matches for your search — titles sharing people or tags with the matches above.' }),
           cardRail(result.related)) : null))));
 }
