@@ -4,7 +4,7 @@ using Catalog.Api.Tests.Fixtures;
 namespace Catalog.Api.Tests.GraphQL;
 
 /// <summary>The fallback readings of a search through the API: which one answered, the text it answers, and exact: true.</summary>
-public sealed class SearchFallbackTests(SearchApi api) : IClassFixture<SearchApi>
+public sealed class SearchFallbackTests(SearchApi<OnSqlite> api) : IClassFixture<SearchApi<OnSqlite>>
 {
     private const string Search = """
         query($q: String, $exact: Boolean) {
