@@ -3,7 +3,6 @@ using Catalog.Api.Cli;
 using Catalog.Api.Hosting;
 using Catalog.Api.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Api.Tests.Cli;
@@ -13,27 +12,18 @@ namespace Catalog.Api.Tests.Cli;
 public sealed class SigningKeyTests : IDisposable
 {
     private const string CuratorOnly = """{ recentlyAdded(asOf: "2030-01-01T00:00:00Z") { totalCount } }""";
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "catalog-signing-key-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("catalog-signing-key-tests");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder (or none, when nothing was created) is harmless.
-        }
-    }
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData(SigningKeys.DevelopmentKey, "public development key")]
     [InlineData("too-short-0123456789", "shorter than 32 bytes")]
     public void Production_refuses_to_start_with_the_development_key_or_a_short_one(string key, string reason)
     {
-        var settings = new CommonSettings(_dir, ["--environment=Production", $"--Catalog:Auth:SigningKey={key}"]);
+        var settings = new CommonSettings(Dir, ["--environment=Production", $"--Catalog:Auth:SigningKey={key}"]);
 
         var refused = Assert.Throws<UnsafeSigningKeyException>(() => CatalogWebApp.Build(settings, urls: null));
 
@@ -45,17 +35,17 @@ public sealed class SigningKeyTests : IDisposable
     public async Task Serve_with_the_development_key_in_production_exits_non_zero_before_listening()
     {
         var exit = await CatalogCli.RunAsync(
-            ["serve", "--data", _dir, "--urls", "http://127.0.0.1:0", "--environment=Production", $"--Catalog:Auth:SigningKey={SigningKeys.DevelopmentKey}"])
+            ["serve", "--data", Dir, "--urls", "http://127.0.0.1:0", "--environment=Production", $"--Catalog:Auth:SigningKey={SigningKeys.DevelopmentKey}"])
             .WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exit);
-        Assert.False(File.Exists(Path.Combine(_dir, "catalog.db")));
+        Assert.False(File.Exists(Path.Combine(Dir, "catalog.db")));
     }
 
     [Fact]
     public void Without_a_configured_key_one_is_generated_once_kept_private_and_reused()
     {
-        var settings = new CommonSettings(_dir, ["--environment=Production"]);
+        var settings = new CommonSettings(Dir, ["--environment=Production"]);
 
         ResolvedSigningKey first, second;
         using (var app = CatalogWebApp.Build(settings, urls: null))
@@ -63,7 +53,7 @@ public sealed class SigningKeyTests : IDisposable
         using (var app = CatalogWebApp.Build(settings, urls: null))
             second = app.Services.GetRequiredService<ResolvedSigningKey>();
 
-        var file = Path.Combine(_dir, SigningKeys.KeyFileName);
+        var file = Path.Combine(Dir, SigningKeys.KeyFileName);
         Assert.True(first.Generated);
         Assert.False(second.Generated);
         Assert.Equal(Path.GetFullPath(file), first.Source);
@@ -80,10 +70,10 @@ public sealed class SigningKeyTests : IDisposable
         var token = await MintAsync("--curator", "cora", "--environment=Production");
 
         // Printing a token needs no store: none is created or migrated.
-        Assert.False(File.Exists(Path.Combine(_dir, "catalog.db")));
-        Assert.True(File.Exists(Path.Combine(_dir, SigningKeys.KeyFileName)));
+        Assert.False(File.Exists(Path.Combine(Dir, "catalog.db")));
+        Assert.True(File.Exists(Path.Combine(Dir, SigningKeys.KeyFileName)));
 
-        await using var api = new ApiOver(_dir);
+        await using var api = new ApiOver(Dir);
         var response = await api.CreateClient(token).PostGraphQLAsync(CuratorOnly);
         response.EnsureSuccess();
         Assert.False(api.Services.GetRequiredService<ResolvedSigningKey>().Generated);
@@ -92,7 +82,7 @@ public sealed class SigningKeyTests : IDisposable
     [Fact]
     public async Task A_token_minted_after_the_server_generated_its_key_is_accepted()
     {
-        await using var api = new ApiOver(_dir);
+        await using var api = new ApiOver(Dir);
         using var anonymous = api.CreateClient();
         Assert.Equal(["UNAUTHENTICATED"], (await anonymous.PostGraphQLAsync(CuratorOnly)).ErrorCodes);
 
@@ -104,18 +94,18 @@ public sealed class SigningKeyTests : IDisposable
     [Fact]
     public async Task Development_starts_with_the_development_key()
     {
-        await using var api = new ApiOver(_dir, environment: "Development");
+        await using var api = new ApiOver(Dir, environment: "Development");
         var token = DevelopmentTokens.Create(new AuthOptions { SigningKey = SigningKeys.DevelopmentKey }, "cora", null, AuthOptions.CuratorRole, TimeProvider.System.GetUtcNow());
 
         (await api.CreateClient(token).PostGraphQLAsync(CuratorOnly)).EnsureSuccess();
         Assert.Equal(SigningKeys.DevelopmentKey, api.Auth.SigningKey);
-        Assert.False(File.Exists(Path.Combine(_dir, SigningKeys.KeyFileName)));
+        Assert.False(File.Exists(Path.Combine(Dir, SigningKeys.KeyFileName)));
     }
 
     private async Task<string> MintAsync(params string[] args)
     {
         using var output = new StringWriter();
-        var exit = await CatalogCli.RunAsync(["token", "--data", _dir, .. args], output);
+        var exit = await CatalogCli.RunAsync(["token", "--data", Dir, .. args], output);
         Assert.Equal(0, exit);
         return output.ToString().Trim();
     }

@@ -2,7 +2,6 @@ using Catalog.Api.Cli;
 using Catalog.Api.Tests.Fixtures;
 using Catalog.Core;
 using Catalog.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,24 +11,13 @@ namespace Catalog.Api.Tests.Cli;
 [Collection(InProcessHostGroup.Name)]
 public sealed class StatsVerbTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "catalog-stats-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("catalog-stats-tests");
 
-    public StatsVerbTests() => Directory.CreateDirectory(_dir);
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private string Data => Path.Combine(_dir, "data");
+    private string Data => Path.Combine(Dir, "data");
 
     [Fact]
     public async Task Stats_show_the_change_log_before_and_after_compaction()
@@ -49,7 +37,7 @@ public sealed class StatsVerbTests : IDisposable
 
     private async Task ImportAsync(params string[] names)
     {
-        var input = Path.Combine(_dir, "titles.json");
+        var input = Path.Combine(Dir, "titles.json");
         await File.WriteAllTextAsync(input, $$"""
             {"format":"catalog-json","version":1,"titles":[
              {"id":"heat-1995","name":"{{names[0]}}"},{"id":"alien-1979","name":"{{names[1]}}"},{"id":"up-2009","name":"{{names[2]}}"}]}

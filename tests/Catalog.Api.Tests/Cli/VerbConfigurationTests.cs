@@ -1,8 +1,8 @@
+using Catalog.Api.Tests.Fixtures;
 using Catalog.Api.Cli;
 using Catalog.Api.Hosting;
 using Catalog.Store;
 using Catalog.Store.Import;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,35 +10,24 @@ namespace Catalog.Api.Tests.Cli;
 
 public sealed class VerbConfigurationTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "catalog-verb-config-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("catalog-verb-config-tests");
 
-    public VerbConfigurationTests() => Directory.CreateDirectory(_dir);
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData(false, 0)]
     [InlineData(true, 1)]
     public async Task Imports_from_the_command_line_honour_the_configured_trailer_hosts(bool allowHost, int expectedTrailers)
     {
-        var input = Path.Combine(_dir, "titles.json");
+        var input = Path.Combine(Dir, "titles.json");
         await File.WriteAllTextAsync(input, """
             [{"id":"heat-1995","name":"Heat","trailers":[{"url":"https://trailers.example.org/heat.mp4"}]}]
             """);
         string[] args = allowHost ? ["--Catalog:Trailers:AllowedHosts:0=trailers.example.org"] : [];
 
-        using var host = await VerbHost.StartAsync(new CommonSettings(Path.Combine(_dir, $"data-{allowHost}"), args), CancellationToken.None);
+        using var host = await VerbHost.StartAsync(new CommonSettings(Path.Combine(Dir, $"data-{allowHost}"), args), CancellationToken.None);
         var summary = await host.Services.GetRequiredService<TitleImporter>().ImportAsync(input, new ImportOptions());
 
         Assert.Equal(1, summary.Inserted);

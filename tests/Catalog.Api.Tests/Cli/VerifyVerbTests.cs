@@ -8,29 +8,18 @@ namespace Catalog.Api.Tests.Cli;
 [Collection(InProcessHostGroup.Name)]
 public sealed class VerifyVerbTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "catalog-verify-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("catalog-verify-tests");
 
-    public VerifyVerbTests() => Directory.CreateDirectory(_dir);
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private string Data => Path.Combine(_dir, "data");
+    private string Data => Path.Combine(Dir, "data");
 
     [Fact]
     public async Task An_index_built_from_the_store_matches_and_any_difference_fails_with_the_title_named()
     {
-        var input = Path.Combine(_dir, "titles.json");
+        var input = Path.Combine(Dir, "titles.json");
         await File.WriteAllTextAsync(input, """
             {"format":"catalog-json","version":1,"titles":[
              {"id":"heat-1995","name":"Heat","tags":["Heist","crime"],"rating":{"sum":83,"count":10}},

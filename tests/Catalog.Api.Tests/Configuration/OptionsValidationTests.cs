@@ -22,23 +22,14 @@ public sealed class OptionsValidationTests
     [InlineData("Catalog:Search:ReadyMaxLag", "-00:00:01")]
     public async Task A_bad_value_stops_the_start_naming_its_key(string key, string value)
     {
-        var data = Path.Combine(Path.GetTempPath(), "catalog-api-tests", Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TempFolder("catalog-api-tests");
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-            {
-                await using var app = CatalogWebApp.Build(new CommonSettings(data, [$"--{key}={value}", $"--{CatalogWebApp.SeedSampleKey}=false"]), "http://127.0.0.1:0");
-                await app.StartAsync();
-            });
+            await using var app = CatalogWebApp.Build(new CommonSettings(data.Path, [$"--{key}={value}", $"--{CatalogWebApp.SeedSampleKey}=false"]), "http://127.0.0.1:0");
+            await app.StartAsync();
+        });
 
-            Assert.True(OptionsRegistration.IsConfigurationError(error), $"{error.GetType().Name}: {error.Message}");
-            Assert.Contains(key, error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(data))
-                Directory.Delete(data, recursive: true);
-        }
+        Assert.True(OptionsRegistration.IsConfigurationError(error), $"{error.GetType().Name}: {error.Message}");
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 }
