@@ -27,7 +27,12 @@ internal sealed record ExactTerms(HeldTerm Name, HeldTerm Tags, HeldTerm People)
     public static HeldTerm Lookup(IndexReader reader, string field, string text)
     {
         var term = new Term(field, text);
-        var states = TermStates.Build(reader, term);
+        return Held(term, TermStates.Build(reader, term));
+    }
+
+    /// <summary>A query of the term whose per-segment <paramref name="states"/> are already known.</summary>
+    public static HeldTerm Held(Term term, TermContext states)
+    {
         var query = new TermQuery(term, states);
         KnownStates.AddOrUpdate(query, states);
         return new HeldTerm(query, states.DocFreq);

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -24,36 +23,29 @@ internal static partial class ExactnessClause
         foreach (var article in Articles)
         {
             var full = article + key;
-            var starts = Starting(reader, full);
-            foreach (var name in starts.Count > MaxStarts ? starts.Where(n => n == full) : starts)
-                clause.Add(new TermQuery(new Term(IndexFields.NameExact, name)) { Boost = (name == full ? 2 : 1) * RankingRules.Exactness });
+            if (TermStates.StartingWith(reader, IndexFields.NameExact, full, MaxStarts) is { } starts)
+            {
+                foreach (var (name, states) in starts)
+                    clause.Add(Boosted(ExactTerms.Held(new Term(IndexFields.NameExact, name), states).Query, name == full ? 2 : 1));
+            }
+            else if (ExactTerms.Lookup(reader, IndexFields.NameExact, full) is { DocFreq: > 0 } equal)
+            {
+                clause.Add(Boosted(equal.Query, 2));
+            }
         }
 
         return clause.Disjuncts.Count == 0 ? null : clause;
     }
 
     /// <summary>A library-style name ("Godfather, The") with its article back in front ("The Godfather").</summary>
-    public static string ArticleInFront(string text) => MovedArticle().Replace(text, "$2 $1");
+    public static string ArticleInFront(string text) => text.Contains(',', StringComparison.Ordinal) ? MovedArticle().Replace(text, "$2 $1") : text;
 
     [GeneratedRegex(@"^(.+?)\s*,\s*(the|a|an)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MovedArticle();
 
-    /// <summary>Up to <see cref="MaxStarts"/> + 1 name keys starting with <paramref name="key"/>, in term order.</summary>
-    private static List<string> Starting(IndexReader reader, string key)
+    private static TermQuery Boosted(TermQuery query, float units)
     {
-        var found = new List<string>();
-        if (MultiFields.GetTerms(reader, IndexFields.NameExact)?.GetEnumerator() is not { } terms)
-            return found;
-        var prefix = new BytesRef(key);
-        if (terms.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
-            return found;
-        do
-        {
-            if (!StringHelper.StartsWith(terms.Term, prefix))
-                break;
-            found.Add(terms.Term.Utf8ToString());
-        }
-        while (found.Count <= MaxStarts && terms.MoveNext());
-        return found;
+        query.Boost = units * RankingRules.Exactness;
+        return query;
     }
 }

@@ -35,5 +35,5 @@ internal static class GluedWords
         }
     }
 
-    private static bool Held(IndexReader reader, string term) => reader.DocFreq(new Term(IndexFields.Name, term)) > 0;
+    private static bool Held(IndexReader reader, string term) => TermStates.DocFreq(reader, new Term(IndexFields.Name, term)) > 0;
 }

@@ -6,6 +6,9 @@ namespace Catalog.Search.Querying;
 /// <summary>A reading of the user's text other than the one typed: its query, what it is and the text it answers.</summary>
 internal sealed record FallbackReading(UserQuery Query, QueryRelaxation Relaxation, string? CorrectedText);
 
+/// <summary>The spelling correction's query and how many titles it finds.</summary>
+internal sealed record Correction(UserQuery Query, int Count);
+
 /// <summary>
 /// Zero results are the last resort: when the query as typed finds few titles, the first of these readings that finds
 /// more answers instead (docs/search-fallbacks.md):
@@ -21,7 +24,7 @@ internal sealed record FallbackReading(UserQuery Query, QueryRelaxation Relaxati
 /// </summary>
 internal sealed class QueryFallbacks(UserQueryBuilder queries)
 {
-    public FallbackReading? Find(IndexSearcher searcher, UserQuery typed, int found, (string Text, int Count)? correction, DocValuesFilter filter)
+    public FallbackReading? Find(IndexSearcher searcher, UserQuery typed, int found, Correction? correction, DocValuesFilter filter)
     {
         var reader = searcher.IndexReader;
         if (typed.Words.Any(w => w.IsCommon && w.MaxEdits > 0))
@@ -35,7 +38,7 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
         if (found > 0)
             return null;
         if (correction is { Count: > 0 } corrected)
-            return new FallbackReading(queries.Build(corrected.Text, reader), QueryRelaxation.Corrected, corrected.Text);
+            return new FallbackReading(corrected.Query, QueryRelaxation.Corrected, corrected.Query.Text);
         return WithoutLeastImportant(searcher, typed, filter);
     }
 
@@ -45,7 +48,9 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
         var kept = typed.Words.Select(w => w.Term).ToList();
         // Stop words never block a match (they are optional), so only the others are dropped.
         var droppable = typed.Words.Select((w, i) => (Index: i, w.IsStopWord)).Where(w => !w.IsStopWord).Select(w => w.Index).ToList();
-        var alone = droppable.ToDictionary(i => i, i => Count(searcher, queries.Build(kept[i], reader).Query, filter));
+        // A word's own clause of the typed query (its first clauses, one per word) matches what the word alone does.
+        var clauses = ((BooleanQuery)typed.Query).Clauses;
+        var alone = droppable.ToDictionary(i => i, i => Count(searcher, clauses[i].Query, filter));
         while (droppable.Count > 1)
         {
             var least = droppable.OrderBy(i => alone[i]).ThenByDescending(i => i).First();

@@ -1,6 +1,5 @@
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
-using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -33,20 +32,11 @@ internal static class SpellCorrector
 
     private static bool IsKnown(QueryWord word, IndexReader reader)
     {
-        if (word.Term.Length < 3 || Dictionary.Any(field => reader.DocFreq(new Term(field, word.Term)) > 0))
+        if (word.Term.Length < 3 || Dictionary.Any(field => TermStates.DocFreq(reader, new Term(field, word.Term)) > 0))
             return true;
-        if (word.Stem is { } stem && reader.DocFreq(new Term(IndexFields.Synopsis, stem)) > 0)
+        if (word.Stem is { } stem && TermStates.DocFreq(reader, new Term(IndexFields.Synopsis, stem)) > 0)
             return true;
-        return word.IsLast && Dictionary.Any(field => StartsAWord(reader, field, word.Term));
-    }
-
-    private static bool StartsAWord(IndexReader reader, string field, string prefix)
-    {
-        if (MultiFields.GetTerms(reader, field) is not { } terms)
-            return false;
-        var words = terms.GetEnumerator();
-        var bytes = new BytesRef(prefix);
-        return words.SeekCeil(bytes) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(words.Term, bytes);
+        return word.IsLast && Dictionary.Any(field => TermStates.AnyStartingWith(reader, field, word.Term));
     }
 
     /// <summary>The closest word of any dictionary field: fewest edits, then most documents over the fields, then in order.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace Catalog.Search.Querying;
 
@@ -27,6 +28,65 @@ internal static class TermStates
         }
 
         return states;
+    }
+
+    /// <summary>How many documents hold the term (deleted ones included, as <see cref="IndexReader.DocFreq(Term)"/> counts them).</summary>
+    public static int DocFreq(IndexReader reader, Term term)
+    {
+        var docFreq = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            if (Enumerator(leaf.AtomicReader, term.Field) is { } terms && terms.SeekExact(term.Bytes))
+                docFreq += terms.DocFreq;
+        }
+
+        return docFreq;
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="field"/> starting with <paramref name="prefix"/>, each with its states in every segment,
+    /// or null when more than <paramref name="max"/> distinct terms do.
+    /// </summary>
+    public static Dictionary<string, TermContext>? StartingWith(IndexReader reader, string field, string prefix, int max)
+    {
+        var found = new Dictionary<string, TermContext>(StringComparer.Ordinal);
+        var bytes = new BytesRef(prefix);
+        foreach (var leaf in reader.Leaves)
+        {
+            if (Enumerator(leaf.AtomicReader, field) is not { } terms || terms.SeekCeil(bytes) == TermsEnum.SeekStatus.END)
+                continue;
+            do
+            {
+                if (!StringHelper.StartsWith(terms.Term, bytes))
+                    break;
+                var text = terms.Term.Utf8ToString();
+                if (!found.TryGetValue(text, out var states))
+                {
+                    if (found.Count == max)
+                        return null;
+                    found[text] = states = new TermContext(reader.Context);
+                }
+
+                states.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
+            }
+            while (terms.MoveNext());
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether some term of <paramref name="field"/> starts with <paramref name="prefix"/>.</summary>
+    public static bool AnyStartingWith(IndexReader reader, string field, string prefix)
+    {
+        var bytes = new BytesRef(prefix);
+        foreach (var leaf in reader.Leaves)
+        {
+            if (Enumerator(leaf.AtomicReader, field) is { } terms && terms.SeekCeil(bytes) != TermsEnum.SeekStatus.END
+                && StringHelper.StartsWith(terms.Term, bytes))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>The term's postings in one segment from its known state, and how many documents they hold; null when the segment has no such field.</summary>

@@ -71,7 +71,7 @@ public sealed class TitleSearch(
         if (!query.IsEmpty)
         {
             var correction = Correction(searcher, query, filter, page.TotalCount);
-            didYouMean = correction?.Text;
+            didYouMean = correction?.Query.Text;
             if (page.TotalCount < FewResults && !request.Exact
                 && fallbacks.Find(searcher, query, page.TotalCount, correction, filter) is { } reading)
             {
@@ -81,7 +81,7 @@ public sealed class TitleSearch(
             }
 
             if (page.TotalCount < FewResults)
-                related = Related(searcher, query, page.Ids, filter);
+                related = Related(searcher, query, page, filter);
         }
 
         var hits = page.Hits.Select(hit => new SearchHit(
@@ -166,12 +166,13 @@ public sealed class TitleSearch(
     }
 
     /// <summary>A spelling correction from the index's words, kept only when it finds more titles, with how many it finds.</summary>
-    private (string Text, int Count)? Correction(IndexSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
+    private Correction? Correction(IndexSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
     {
         if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
             return null;
-        var count = BestMatches.Of(searcher, queries.Build(text, searcher.IndexReader).Query, filter, best: 1).Count;
-        return count > found ? (text, count) : null;
+        var corrected = queries.Build(text, searcher.IndexReader);
+        var count = BestMatches.Of(searcher, corrected.Query, filter, best: 1).Count;
+        return count > found ? new Correction(corrected, count) : null;
     }
 
     /// <summary>
@@ -179,9 +180,12 @@ public sealed class TitleSearch(
     /// reading that matched nothing has no related titles, and a related title must share enough of a matched one
     /// (<see cref="FallbackOptions.RelatedMinShare"/>).
     /// </summary>
-    private IReadOnlyList<string> Related(IndexSearcher searcher, UserQuery query, IEnumerable<string> shown, DocValuesFilter filter)
+    private IReadOnlyList<string> Related(IndexSearcher searcher, UserQuery query, Page page, DocValuesFilter filter)
     {
-        var seeds = BestMatches.Of(searcher, query.Query, filter, Math.Max(1, FewResults)).Docs;
-        return seeds.Count == 0 ? [] : RelatedTitles.Find(searcher, seeds, shown, filter, RelatedCount, MinShare);
+        // A page showing every match already holds the seeds (the best few of fewer than few are all of them).
+        var seeds = page.Hits.Count >= page.TotalCount
+            ? [.. page.Hits.Select(hit => hit.Doc)]
+            : BestMatches.Of(searcher, query.Query, filter, Math.Max(1, FewResults)).Docs;
+        return seeds.Count == 0 ? [] : RelatedTitles.Find(searcher, seeds, page.Ids, filter, RelatedCount, MinShare);
     }
 }

@@ -34,7 +34,18 @@ internal static class ValueFilters
                 each.Add(match);
             }
 
-            return doc => each.TrueForAll(match => match(doc));
+            // A loop, not TrueForAll with a lambda: that lambda captures the document, one allocation per test.
+            var all = each.ToArray();
+            return doc =>
+            {
+                foreach (var match in all)
+                {
+                    if (!match(doc))
+                        return false;
+                }
+
+                return true;
+            };
         });
 
     /// <summary>Documents holding any of the values, or null when the segment has none of them.</summary>
