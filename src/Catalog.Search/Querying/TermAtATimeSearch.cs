@@ -69,7 +69,8 @@ internal static partial class TermAtATimeSearch
                 collector.SetNextReader(leaf);
                 collector.SetScorer(score);
                 var ranks = ranked is null ? null : ranked.Retainer(leaf.AtomicReader) ?? (docs => docs.Clear(0, docs.Length));
-                withheld += new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
+                using (PostingsLoans.Open())
+                    withheld += new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
             }
 
             return withheld;
@@ -85,7 +86,9 @@ internal static partial class TermAtATimeSearch
                 var only = new FixedBitSet(leaf.AtomicReader.MaxDoc);
                 foreach (var hit in group)
                     only.Set(hit.Doc - leaf.DocBase);
-                var scores = new SegmentRun(leaf, clauses).Scores(only);
+                float[] scores;
+                using (PostingsLoans.Open())
+                    scores = new SegmentRun(leaf, clauses).Scores(only);
                 foreach (var hit in group)
                     hit.Score = scores[hit.Doc - leaf.DocBase];
             }

@@ -95,7 +95,7 @@ internal static class TermStates
         if (Enumerator(segment, term.Field) is not { } terms)
             return null;
         terms.SeekExact(term.Bytes, state);
-        return (terms.Docs(segment.LiveDocs, null, flags), terms.DocFreq);
+        return (PostingsLoans.Docs(segment, terms, flags), terms.DocFreq);
     }
 
     private static TermsEnum? Enumerator(AtomicReader segment, string field)
