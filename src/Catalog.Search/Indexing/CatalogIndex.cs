@@ -46,7 +46,7 @@ public sealed partial class CatalogIndex(
     public long SizeBytes => Volatile.Read(ref current)?.SizeBytes() ?? 0;
 
     /// <summary>C of the reader searches see now (see <see cref="CatalogSearcher.CatalogMean"/>).</summary>
-    public double Current
+    double ICatalogMean.Current
     {
         get
         {
