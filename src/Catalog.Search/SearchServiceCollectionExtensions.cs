@@ -1,4 +1,5 @@
 using Catalog.Core;
+using Catalog.Core.Ranking;
 using Catalog.Core.Search;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
@@ -24,6 +25,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<ISearcherSource>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<IIndexHealth>(sp => sp.GetRequiredService<CatalogIndex>());
+        services.AddSingleton<ICatalogMean>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<ReindexJobs>();
         services.AddSingleton<IReindexJobs>(sp => sp.GetRequiredService<ReindexJobs>());
         services.AddSingleton<IndexStartup>();

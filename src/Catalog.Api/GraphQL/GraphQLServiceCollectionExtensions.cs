@@ -31,7 +31,6 @@ public static class GraphQLServiceCollectionExtensions
             }));
         services.AddCatalogOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<ViewerRateLimiter>();
-        services.AddSingleton<CatalogMeanRating>();
         services.AddScoped<TitleReader>();
         services.AddScoped<SimilarTitlesReader>();
         services.AddScoped<ReviewReader>();

@@ -6,6 +6,12 @@ namespace Catalog.Core.Ranking;
 /// </summary>
 public static class WeightedRating
 {
+    /// <summary>C while nobody has voted on any title.</summary>
+    public const double EmptyCatalogMean = 0;
+
+    /// <summary>C, the mean of every vote in the catalog: the sum of all titles' rating sums over the sum of their vote counts.</summary>
+    public static double CatalogMean(double ratingSum, long votes) => votes > 0 ? ratingSum / votes : EmptyCatalogMean;
+
     /// <param name="mean">R, the title's mean rating (ignored when <paramref name="votes"/> is 0).</param>
     /// <param name="votes">v, the title's vote count.</param>
     /// <param name="catalogMean">C, the mean rating across the catalog.</param>

@@ -1,3 +1,4 @@
+using Catalog.Core.Ranking;
 using Catalog.Search.Analysis;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ public sealed record IndexBuildResult(string Generation, long Titles, long Seque
 /// </summary>
 public sealed partial class CatalogIndex(
     IndexLayout layout, CatalogAnalyzers analyzers, ITitleFeed feed, SearchOptions options, TimeProvider clock, ILogger<CatalogIndex> logger)
-    : ISearcherSource, IIndexHealth, IDisposable
+    : ISearcherSource, IIndexHealth, ICatalogMean, IDisposable
 {
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim buildGate = new(1, 1);
@@ -43,6 +44,16 @@ public sealed partial class CatalogIndex(
     public int DocumentCount => Volatile.Read(ref current)?.DocumentCount() ?? 0;
 
     public long SizeBytes => Volatile.Read(ref current)?.SizeBytes() ?? 0;
+
+    /// <summary>C of the reader searches see now (see <see cref="CatalogSearcher.CatalogMean"/>).</summary>
+    double ICatalogMean.Current
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease.Searcher.CatalogMean;
+        }
+    }
 
     public SearcherLease Acquire()
     {

@@ -1,3 +1,4 @@
+using Catalog.Search.Querying;
 using Lucene.Net.Search;
 
 namespace Catalog.Search.Indexing;
@@ -12,9 +13,9 @@ public interface ISearcherSource
 }
 
 /// <summary>A searcher held for the duration of one query; dispose it to release the reader.</summary>
-public readonly struct SearcherLease(IndexSearcher searcher, Action<IndexSearcher> release) : IDisposable
+public readonly struct SearcherLease(CatalogSearcher searcher, Action<IndexSearcher> release) : IDisposable
 {
-    public IndexSearcher Searcher { get; } = searcher;
+    public CatalogSearcher Searcher { get; } = searcher;
 
     public void Dispose() => release(Searcher);
 }

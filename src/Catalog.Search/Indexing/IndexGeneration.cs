@@ -1,6 +1,7 @@
 using System.Globalization;
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
+using Catalog.Search.Querying;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -35,7 +36,7 @@ internal sealed class IndexGeneration : IDisposable
         this.directory = directory;
         this.writer = writer;
         AppliedSequence = CommittedSequence = ReadSequence(writer.CommitData);
-        searchers = new SearcherManager(writer, true, WarmingSearcherFactory.Instance);
+        searchers = new SearcherManager(writer, true, CatalogSearcherFactory.Instance);
     }
 
     public string Name { get; }
@@ -120,7 +121,7 @@ internal sealed class IndexGeneration : IDisposable
 
     public SearcherLease AcquireRetained()
     {
-        var searcher = searchers.Acquire();
+        var searcher = (CatalogSearcher)searchers.Acquire();
         return new SearcherLease(searcher, s =>
         {
             searchers.Release(s);

@@ -1,22 +1,15 @@
-using System.Runtime.CompilerServices;
-using Catalog.Search.Schema;
+using Catalog.Core.Ranking;
 using Lucene.Net.Index;
 
 namespace Catalog.Search.Querying;
 
 /// <summary>
-/// C of the weighted rating: the mean of every vote in the index (Σ rating sums / Σ vote counts over
-/// live documents; 0 when nobody voted). Computed once per reader: a reader never changes, so the
-/// value is cached until the reader is collected.
+/// C of the weighted rating over a reader: <see cref="WeightedRating.CatalogMean"/> of every live document's votes.
+/// <see cref="CatalogSearcher.CatalogMean"/> computes it once per reader (a reader never changes).
 /// </summary>
 internal static class CatalogMean
 {
-    private static readonly ConditionalWeakTable<IndexReader, StrongBox<double>> Cache = [];
-
-    public static double Of(IndexReader reader) =>
-        Cache.GetValue(reader, static r => new StrongBox<double>(Compute(r))).Value;
-
-    private static double Compute(IndexReader reader)
+    public static double Of(IndexReader reader)
     {
         double sum = 0;
         long votes = 0;
@@ -34,6 +27,6 @@ internal static class CatalogMean
             }
         }
 
-        return votes > 0 ? sum / votes : 0;
+        return WeightedRating.CatalogMean(sum, votes);
     }
 }

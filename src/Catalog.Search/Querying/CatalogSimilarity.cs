@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -16,21 +15,7 @@ internal sealed class CatalogSimilarity : PerFieldSimilarityWrapper
     private static readonly DefaultSimilarity Prose = new();
     private static readonly BinaryTfSimilarity ShortText = new();
 
-    private static readonly ConditionalWeakTable<IndexReader, IndexSearcher> Searchers = [];
-
     public static CatalogSimilarity Instance { get; } = new();
-
-    /// <summary>
-    /// A searcher over the same reader that scores with this similarity, one per reader (searchers are
-    /// thread-safe and a reader never changes, so every query on it shares the searcher's leaf contexts).
-    /// Its first request also decodes the columns of new segments (<see cref="SegmentColumns.Warm"/>).
-    /// </summary>
-    public static IndexSearcher Searcher(IndexSearcher live) =>
-        Searchers.GetValue(live.IndexReader, static reader =>
-        {
-            SegmentColumns.Warm(reader);
-            return new IndexSearcher(reader) { Similarity = Instance };
-        });
 
     public override Similarity Get(string name) => CountsFrequency(name) ? Prose : ShortText;
 

@@ -28,7 +28,7 @@ internal sealed class DisjunctiveFacets
     private readonly uint[] ownClauses;
 
     public DisjunctiveFacets(
-        IndexReader reader, IReadOnlyList<FilterClause> clauses, DocValuesFilter available,
+        CatalogSearcher searcher, IReadOnlyList<FilterClause> clauses, DocValuesFilter available,
         IEnumerable<FacetRequest> requests, TitleFilter? filter)
     {
         this.filter = filter;
@@ -39,7 +39,7 @@ internal sealed class DisjunctiveFacets
             throw new InvalidOperationException($"A filter splits into at most {MaxSplitClauses} clauses.");
         split = [.. splitClauses.Select(c => c.Filter)];
         PassFilter = FilterClauses.Combine(clauses.Where(c => !c.OwnedBy.Overlaps(fields)), available);
-        counts = [.. this.requests.Select(r => new FacetCounts(reader, FacetFields.IndexField(r.Field)))];
+        counts = [.. this.requests.Select(r => new FacetCounts(searcher, FacetFields.IndexField(r.Field)))];
         ownClauses = [.. this.requests.Select(r => Mask(splitClauses, c => c.OwnedBy.Contains(r.Field)))];
     }
 

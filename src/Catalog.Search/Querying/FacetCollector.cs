@@ -4,9 +4,9 @@ using Lucene.Net.Search;
 namespace Catalog.Search.Querying;
 
 /// <summary>Counts sorted-set values of some fields over the collected documents. Accepts documents in any order.</summary>
-internal sealed class FacetCollector(IndexReader reader, IEnumerable<string> indexFields) : ICollector
+internal sealed class FacetCollector(CatalogSearcher searcher, IEnumerable<string> indexFields) : ICollector
 {
-    private readonly FacetCounts[] fields = [.. indexFields.Select(f => new FacetCounts(reader, f))];
+    private readonly FacetCounts[] fields = [.. indexFields.Select(f => new FacetCounts(searcher, f))];
 
     public bool AcceptsDocsOutOfOrder => true;
 

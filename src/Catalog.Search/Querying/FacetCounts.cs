@@ -23,10 +23,10 @@ internal sealed class FacetCounts
     /// <summary>This segment's counts by segment ordinal + 1 (slot 0 counts documents without a value).</summary>
     private int[] segmentCounts = [];
 
-    public FacetCounts(IndexReader reader, string indexField)
+    public FacetCounts(CatalogSearcher searcher, string indexField)
     {
         Field = indexField;
-        Ordinals = FacetOrdinals.For(reader, indexField);
+        Ordinals = searcher.FacetOrdinals(indexField);
         counts = new int[Ordinals?.ValueCount ?? 0];
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -7,13 +5,12 @@ namespace Catalog.Search.Querying;
 
 /// <summary>
 /// Global ordinals of one sorted-set field over a whole reader: segment ords map onto one sorted value
-/// space, so counts merge without looking up labels. The map is immutable and built once per reader;
+/// space, so counts merge without looking up labels. The map is immutable and built once per reader
+/// (<see cref="CatalogSearcher.FacetOrdinals"/> keeps it);
 /// doc values themselves are not thread-safe, so labels are looked up through the caller's segments.
 /// </summary>
 internal sealed class FacetOrdinals
 {
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, FacetOrdinals?>> Cache = [];
-
     private readonly MultiDocValues.OrdinalMap? map;
     private readonly IList<AtomicReaderContext> leaves;
     private readonly string field;
@@ -29,10 +26,6 @@ internal sealed class FacetOrdinals
     }
 
     public long ValueCount { get; }
-
-    /// <summary>The field's ordinals over <paramref name="reader"/>, or null when no document has the field.</summary>
-    public static FacetOrdinals? For(IndexReader reader, string field) =>
-        Cache.GetOrCreateValue(reader).GetOrAdd(field, f => Build(reader, f));
 
     /// <summary>Segment ordinal → global ordinal for one segment, or null when they are the same (one segment).</summary>
     public int[]? SegmentToGlobal(int segment)
@@ -60,7 +53,8 @@ internal sealed class FacetOrdinals
         return bytes.Utf8ToString();
     }
 
-    private static FacetOrdinals? Build(IndexReader reader, string field)
+    /// <summary>The field's ordinals over <paramref name="reader"/>, or null when no document has the field.</summary>
+    public static FacetOrdinals? Build(IndexReader reader, string field)
     {
         var values = MultiDocValues.GetSortedSetValues(reader, field);
         if (values is null)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -42,8 +41,6 @@ internal static class RankingRules
     /// <summary>Words: each matched word. Above all typo sums and later.</summary>
     public const float Word = (MaxWords * 4 * Typo) + (3 * Proximity) + (MaxWords * 2 * Field) + (2 * Exactness) + 30f;
 
-    private static readonly ConditionalWeakTable<IndexReader, IndexSearcher> Searchers = [];
-
     public static Similarity Similarity { get; } = new UnitSimilarity();
 
     /// <summary>
@@ -53,10 +50,6 @@ internal static class RankingRules
     /// </summary>
     public static float WordValue(TypoClass typo, FieldClass field, bool optional = false) =>
         (optional ? 0 : Word + ((int)typo * Typo)) + ((int)field * Field);
-
-    /// <summary>A searcher over the same reader that scores with the rules' units, one per reader (see <see cref="CatalogSimilarity.Searcher"/>).</summary>
-    public static IndexSearcher Searcher(IndexSearcher live) =>
-        Searchers.GetValue(live.IndexReader, static reader => new IndexSearcher(reader) { Similarity = Similarity });
 
     /// <summary>Whether a searcher scores by the rules: a term then scores its boost alone (no idf, no length norm, binary tf).</summary>
     public static bool ScoresUnits(IndexSearcher searcher) => searcher.Similarity is UnitSimilarity;

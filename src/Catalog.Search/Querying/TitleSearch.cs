@@ -44,9 +44,9 @@ public sealed class TitleSearch(
         var started = Stopwatch.GetTimestamp();
         var first = Paging.CheckFirst(request.First);
         using var lease = searchers.Acquire();
-        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var searcher = lease.Searcher;
         var reader = searcher.IndexReader;
-        var catalogMean = CatalogMean.Of(reader);
+        var catalogMean = searcher.CatalogMean;
         var available = Available();
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
@@ -58,8 +58,8 @@ public sealed class TitleSearch(
 
         (Page, DisjunctiveFacets) Run(UserQuery reading)
         {
-            var facets = new DisjunctiveFacets(reader, clauses, available, request.Facets ?? [], request.Filter);
-            var page = Paging.Run(RankingRules.Searcher(searcher), reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
+            var facets = new DisjunctiveFacets(searcher, clauses, available, request.Facets ?? [], request.Filter);
+            var page = Paging.Run(searcher.Ranking, reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
                 ranked: facets.SplitsFilter ? filter : null);
             return (page, facets);
         }
@@ -117,7 +117,7 @@ public sealed class TitleSearch(
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var lease = searchers.Acquire();
-        return Task.FromResult(suggester.Suggest(CatalogSimilarity.Searcher(lease.Searcher), prefix, first, Available()));
+        return Task.FromResult(suggester.Suggest(lease.Searcher, prefix, first, Available()));
     }
 
     public Task<IReadOnlyList<FacetValue>> TagsAsync(string? prefix, int first, CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ public sealed class TitleSearch(
         cancellationToken.ThrowIfCancellationRequested();
         first = Paging.CheckFirst(first);
         using var lease = searchers.Acquire();
-        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var searcher = lease.Searcher;
         var self = searcher.Search(new TermQuery(new Term(IndexFields.Id, titleId ?? string.Empty)), 1).ScoreDocs;
         IReadOnlyList<string> similar = self.Length == 0
             ? []
@@ -153,7 +153,7 @@ public sealed class TitleSearch(
     {
         using var lease = searchers.Acquire();
         var indexField = FacetFields.IndexField(field);
-        var counts = new FacetCollector(lease.Searcher.IndexReader, [indexField]);
+        var counts = new FacetCollector(lease.Searcher, [indexField]);
         lease.Searcher.Search(RandomAccessFiltering.Apply(query, Available()), counts);
         var (ordinals, values) = counts.CountsOf(indexField);
         return FacetFields.Result(new FacetRequest(field, prefix, first), ordinals, values, filter: null).Values;

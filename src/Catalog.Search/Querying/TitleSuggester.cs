@@ -25,7 +25,7 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
 
     private sealed record Candidate(Suggestion Suggestion, int Quality, long Popularity);
 
-    public IReadOnlyList<Suggestion> Suggest(IndexSearcher searcher, string? prefix, int first, Filter available)
+    public IReadOnlyList<Suggestion> Suggest(CatalogSearcher searcher, string? prefix, int first, Filter available)
     {
         first = Math.Clamp(first, 0, MaxSuggestions);
         var text = (prefix ?? string.Empty).Trim();
@@ -58,14 +58,14 @@ internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
         }
     }
 
-    private IEnumerable<Candidate> Values(IndexSearcher searcher, List<string> words, int first, Filter available)
+    private IEnumerable<Candidate> Values(CatalogSearcher searcher, List<string> words, int first, Filter available)
     {
         var query = new BooleanQuery
         {
             { WordsQuery(IndexFields.TagsText, WordPrefixes.Matching(searcher.IndexReader, IndexFields.TagsText, words[^1]), words), Occur.SHOULD },
             { WordsQuery(IndexFields.People, WordPrefixes.Matching(searcher.IndexReader, IndexFields.People, words[^1]), words), Occur.SHOULD },
         };
-        var counts = new FacetCollector(searcher.IndexReader, ValueFields.Select(f => f.Field));
+        var counts = new FacetCollector(searcher, ValueFields.Select(f => f.Field));
         searcher.Search(query, available, counts);
         foreach (var (field, kind) in ValueFields)
         {

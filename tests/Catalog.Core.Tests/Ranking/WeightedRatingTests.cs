@@ -44,4 +44,11 @@ public sealed class WeightedRatingTests
             previous = current;
         }
     }
+
+    [Fact]
+    public void The_catalog_mean_is_every_vote_averaged_and_the_empty_mean_without_votes()
+    {
+        Assert.Equal(7.5, WeightedRating.CatalogMean(ratingSum: (8.0 * 30) + (6.0 * 10), votes: 40), 10);
+        Assert.Equal(WeightedRating.EmptyCatalogMean, WeightedRating.CatalogMean(0, 0));
+    }
 }

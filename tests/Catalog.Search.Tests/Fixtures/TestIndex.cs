@@ -1,6 +1,7 @@
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
+using Catalog.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -27,7 +28,7 @@ public sealed class TestIndex : ISearcherSource, IDisposable
             writer.Commit();
         }
 
-        searchers = new SearcherManager(directory, new SearcherFactory());
+        searchers = new SearcherManager(directory, CatalogSearcherFactory.Instance);
     }
 
     /// <summary>The analyzers the index was written with (use <see cref="CatalogAnalyzers.AnalyzeQuery"/>).</summary>
@@ -41,7 +42,7 @@ public sealed class TestIndex : ISearcherSource, IDisposable
     /// <summary>An index of <see cref="FixtureTitles.All"/>.</summary>
     public static TestIndex WithFixtures() => Create(FixtureTitles.All);
 
-    public SearcherLease Acquire() => new(searchers.Acquire(), searchers.Release);
+    public SearcherLease Acquire() => new((CatalogSearcher)searchers.Acquire(), searchers.Release);
 
     public void Dispose()
     {

@@ -21,9 +21,9 @@ public sealed class FacetCountsTests(RandomCatalogFixture fixture) : IClassFixtu
             var random = new Random(seed);
             foreach (var field in Enum.GetValues<FacetField>().Select(FacetFields.IndexField))
             {
-                var oneByOne = new FacetCounts(reader, field);
-                var byColumn = new FacetCounts(reader, field);
-                var byValue = new FacetCounts(reader, field);
+                var oneByOne = new FacetCounts(lease.Searcher, field);
+                var byColumn = new FacetCounts(lease.Searcher, field);
+                var byValue = new FacetCounts(lease.Searcher, field);
                 foreach (var leaf in reader.Leaves)
                 {
                     var docs = new FixedBitSet(leaf.AtomicReader.MaxDoc);

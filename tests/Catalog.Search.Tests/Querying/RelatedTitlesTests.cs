@@ -25,7 +25,7 @@ public sealed class RelatedTitlesTests : IDisposable
     public void Related_titles_equal_the_ranking_over_every_shared_value()
     {
         using var lease = harness.Index.Acquire();
-        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var searcher = lease.Searcher;
         var available = DocValuesFilter.AvailableAt(FieldValues.Instant(Now));
         Gen.Int[0, titles.Count - 1].Array[1, 3].Sample(seeds =>
         {

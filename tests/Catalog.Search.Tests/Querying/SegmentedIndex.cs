@@ -1,6 +1,7 @@
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
+using Catalog.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -36,7 +37,7 @@ public sealed class SegmentedIndex : ISearcherSource, IDisposable
             }
         }
 
-        searchers = new SearcherManager(directory, new SearcherFactory());
+        searchers = new SearcherManager(directory, CatalogSearcherFactory.Instance);
     }
 
     public CatalogAnalyzers Analyzers { get; } = new();
@@ -50,7 +51,7 @@ public sealed class SegmentedIndex : ISearcherSource, IDisposable
         }
     }
 
-    public SearcherLease Acquire() => new(searchers.Acquire(), searchers.Release);
+    public SearcherLease Acquire() => new((CatalogSearcher)searchers.Acquire(), searchers.Release);
 
     public void Dispose()
     {

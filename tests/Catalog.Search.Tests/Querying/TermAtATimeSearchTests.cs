@@ -35,9 +35,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
         {
             var text = string.Join(' ', words.Select(w => Vocabulary[w]));
             using var lease = harness.Index.Acquire();
-            var searcher = CatalogSimilarity.Searcher(lease.Searcher);
-            if (rankingRules)
-                searcher = RankingRules.Searcher(searcher);
+            var searcher = rankingRules ? lease.Searcher.Ranking : lease.Searcher;
             var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher.IndexReader).Query;
 
             var expected = All(collector => searcher.Search(query, collector));
@@ -53,7 +51,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
     public void Queries_of_other_shapes_are_left_to_lucene()
     {
         using var lease = harness.Index.Acquire();
-        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var searcher = lease.Searcher;
 
         Assert.Null(TermAtATimeSearch.Prepare(searcher, new MatchAllDocsQuery()));
         Assert.Null(TermAtATimeSearch.Prepare(searcher, new PrefixQuery(new Lucene.Net.Index.Term("name", "st"))));
@@ -106,7 +104,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
     private List<string> LuceneMatches(string text)
     {
         using var lease = harness.Index.Acquire();
-        var searcher = CatalogSimilarity.Searcher(lease.Searcher);
+        var searcher = lease.Searcher;
         var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher.IndexReader).Query;
         return [.. All(collector => searcher.Search(query, collector)).Keys.Select(doc => searcher.Doc(doc).Get(IndexFields.Id))];
     }

@@ -9,5 +9,4 @@ public static class QueryTags
     public const string ReviewSortKeys = Prefix + "review sort keys";
     public const string ViewerReviews = Prefix + "the viewer's reviews";
     public const string ViewerVotes = Prefix + "the viewer's votes";
-    public const string CatalogMean = Prefix + "catalog mean rating";
 }

@@ -11,9 +11,9 @@ namespace Catalog.Api.GraphQL.Titles;
 /// <summary>The viewer rating aggregate of a title; <see cref="Weighted"/> is what the RATING sort orders by.</summary>
 public sealed record TitleRating(double? Average, int Count, double Weighted)
 {
-    public static async Task<TitleRating> ForAsync(IResolveFieldContext context, Title title)
+    public static TitleRating For(IResolveFieldContext context, Title title)
     {
-        var catalogMean = await context.Service<CatalogMeanRating>().GetAsync(context.CancellationToken);
+        var catalogMean = context.Service<ICatalogMean>().Current;
         var priorVotes = context.Service<IOptions<CatalogOptions>>().Value.Ranking.PriorVotes;
         var average = title.RatingAverage;
         var weighted = WeightedRating.Compute(average ?? 0, title.RatingCount, catalogMean, priorVotes);

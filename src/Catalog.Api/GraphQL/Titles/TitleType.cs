@@ -33,7 +33,7 @@ public sealed class TitleType : ObjectGraphType<Title>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Resolve(c => c.Source.Tags);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("directors").Resolve(c => c.Source.Directors);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cast").Resolve(c => c.Source.Cast);
-        Field<NonNullGraphType<RatingType>>("rating").ResolveAsync(async c => await TitleRating.ForAsync(c, c.Source));
+        Field<NonNullGraphType<RatingType>>("rating").Resolve(c => TitleRating.For(c, c.Source));
         Field<StringGraphType>("imdbId").Resolve(c => c.Source.ImdbId);
         // Declared nullable as in the SPEC's core schema, though it is always set now.
         Field<StringGraphType>("imdbUrl")
