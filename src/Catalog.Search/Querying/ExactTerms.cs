@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,9 +10,6 @@ internal readonly record struct HeldTerm(TermQuery Query, int DocFreq);
 /// <summary>A query word's exact terms in name, tags and people, looked up once per segment.</summary>
 internal sealed record ExactTerms(HeldTerm Name, HeldTerm Tags, HeldTerm People)
 {
-    /// <summary>Lucene keeps a term query's states to itself; the term-at-a-time search reads them from here.</summary>
-    private static readonly ConditionalWeakTable<TermQuery, TermContext> KnownStates = [];
-
     /// <summary>Titles matching the word exactly in its most common field (a lower bound of all matching it).</summary>
     public int MaxDocFreq => Math.Max(Name.DocFreq, Math.Max(Tags.DocFreq, People.DocFreq));
 
@@ -31,14 +27,21 @@ internal sealed record ExactTerms(HeldTerm Name, HeldTerm Tags, HeldTerm People)
     }
 
     /// <summary>A query of the term whose per-segment <paramref name="states"/> are already known.</summary>
-    public static HeldTerm Held(Term term, TermContext states)
-    {
-        var query = new TermQuery(term, states);
-        KnownStates.AddOrUpdate(query, states);
-        return new HeldTerm(query, states.DocFreq);
-    }
+    public static HeldTerm Held(Term term, TermContext states) => new(new StatedTermQuery(term, states), states.DocFreq);
 
     /// <summary>The per-segment states a query of <see cref="Lookup"/> carries, when it was built on <paramref name="reader"/>.</summary>
     public static TermContext? StatesOf(TermQuery query, IndexReader reader) =>
-        KnownStates.TryGetValue(query, out var states) && states.TopReaderContext == reader.Context ? states : null;
+        query is StatedTermQuery { States: var states } && states.TopReaderContext == reader.Context ? states : null;
+
+    /// <summary>
+    /// Lucene keeps a term query's states to itself; this one shows them to the term-at-a-time search (a clone, as a
+    /// rewrite may make, keeps them too).
+    /// </summary>
+    private sealed class StatedTermQuery : TermQuery
+    {
+        public StatedTermQuery(Term term, TermContext states)
+            : base(term, states) => States = states;
+
+        public TermContext States { get; }
+    }
 }

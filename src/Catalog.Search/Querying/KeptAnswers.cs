@@ -11,16 +11,33 @@ namespace Catalog.Search.Querying;
 internal sealed class KeptAnswers<TKey, TValue>(int limit)
     where TKey : notnull
 {
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<TKey, TValue>> byOwner = [];
+    private readonly ConditionalWeakTable<object, Answers> byOwner = [];
 
     public TValue GetOrAdd<TArg>(object owner, TKey key, Func<TKey, TArg, TValue> compute, TArg arg)
     {
-        var answers = byOwner.GetValue(owner, static _ => new ConcurrentDictionary<TKey, TValue>());
-        if (answers.Count > limit)
-            answers.Clear();
-        return answers.GetOrAdd(key, compute, arg);
+        var answers = byOwner.GetValue(owner, static _ => new Answers());
+        if (answers.Map.TryGetValue(key, out var kept))
+            return kept;
+        var value = compute(key, arg);
+        // A counter, not the dictionary's Count: that takes every lock of the dictionary, and searches on all threads contended for them.
+        if (Interlocked.Increment(ref answers.Added) > limit)
+        {
+            answers.Map.Clear();
+            Interlocked.Exchange(ref answers.Added, 1);
+        }
+
+        return answers.Map.GetOrAdd(key, value);
     }
 
     /// <summary>Whether the owner's answer for the key is kept (tests).</summary>
-    public bool Holds(object owner, TKey key) => byOwner.TryGetValue(owner, out var answers) && answers.ContainsKey(key);
+    public bool Holds(object owner, TKey key) => byOwner.TryGetValue(owner, out var answers) && answers.Map.ContainsKey(key);
+
+    private sealed class Answers
+    {
+        public ConcurrentDictionary<TKey, TValue> Map { get; } = new();
+
+#pragma warning disable SA1401 // a field, for Interlocked
+        public int Added;
+#pragma warning restore SA1401
+    }
 }
