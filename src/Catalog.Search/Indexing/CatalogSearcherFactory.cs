@@ -1,4 +1,4 @@
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 

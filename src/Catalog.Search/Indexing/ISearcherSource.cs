@@ -1,4 +1,4 @@
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
 using Lucene.Net.Search;
 
 namespace Catalog.Search.Indexing;

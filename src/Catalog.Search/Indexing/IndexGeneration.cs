@@ -1,7 +1,7 @@
 using System.Globalization;
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Util;

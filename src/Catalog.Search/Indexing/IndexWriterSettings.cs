@@ -25,11 +25,11 @@ public static class IndexWriterSettings
 
     /// <summary>
     /// For an index that serves searches: compound files for the small catch-up segments (fewer files to sync
-    /// per commit), and merged segments warmed before they go live (<see cref="Querying.SegmentColumnsWarmer"/>).
+    /// per commit), and merged segments warmed before they go live (<see cref="Querying.Execution.SegmentColumnsWarmer"/>).
     /// </summary>
     public static void Serving(LiveIndexWriterConfig config)
     {
         config.UseCompoundFile = true;
-        config.MergedSegmentWarmer = new Querying.SegmentColumnsWarmer();
+        config.MergedSegmentWarmer = new Querying.Execution.SegmentColumnsWarmer();
     }
 }

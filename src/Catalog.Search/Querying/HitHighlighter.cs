@@ -1,6 +1,7 @@
 using System.Text;
 using Catalog.Core.Search;
 using Catalog.Search.Analysis;
+using Catalog.Search.Querying.Parsing;
 using Catalog.Search.Schema;
 
 namespace Catalog.Search.Querying;

@@ -1,6 +1,6 @@
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Filtering;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

@@ -1,6 +1,6 @@
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
 using Catalog.Search.Schema;
 using Catalog.Search.Tests.Fixtures;
 using Lucene.Net.Index;

@@ -1,4 +1,6 @@
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
+using Catalog.Search.Querying.Facets;
+using Catalog.Search.Querying.Ranking;
 using Catalog.Search.Schema;
 using Catalog.Search.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
+using Catalog.Search.Querying.Execution;
 using CsCheck;
 
 namespace Catalog.Search.Tests.Querying;
 
 /// <summary>
 /// A first page in relevance order reads the phrase and exact-name boosts only for titles that can still reach it
-/// (<see cref="Catalog.Search.Querying.CompetitiveScores"/>). The titles here are named by three to five of a few words in any order, so the
+/// (<see cref="Catalog.Search.Querying.Execution.CompetitiveScores"/>). The titles here are named by three to five of a few words in any order, so the
 /// two words of a query match most titles and the phrase boost (never an exact name), which depends on the order, decides the page
 /// with the length norm. The titles are indexed in random order, so ties do not follow the segments. Hits that cannot reach
 /// the page are not handed to the page's collector but still counted.

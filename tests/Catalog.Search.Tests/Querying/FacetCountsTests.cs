@@ -1,5 +1,5 @@
 using Catalog.Core.Search;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Facets;
 using CsCheck;
 using Lucene.Net.Util;
 

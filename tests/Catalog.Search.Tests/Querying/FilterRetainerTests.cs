@@ -1,4 +1,4 @@
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Filtering;
 using Catalog.Search.Schema;
 using CsCheck;
 using Lucene.Net.Util;

@@ -1,7 +1,7 @@
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Parsing;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Store;

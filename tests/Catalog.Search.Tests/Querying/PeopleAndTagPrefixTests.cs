@@ -1,6 +1,6 @@
 using Catalog.Core.Search;
 using Catalog.Core.Titles;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Parsing;
 using Catalog.Search.Schema;
 using Catalog.Search.Tests.Fixtures;
 

@@ -1,5 +1,5 @@
 using Catalog.Core.Titles;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Related;
 
 namespace Catalog.Search.Tests.Querying;
 

@@ -1,5 +1,6 @@
 using Catalog.Core.Titles;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Filtering;
+using Catalog.Search.Querying.Related;
 using Catalog.Search.Schema;
 using CsCheck;
 using Lucene.Net.Index;

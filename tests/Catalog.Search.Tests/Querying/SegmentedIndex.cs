@@ -1,7 +1,7 @@
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;

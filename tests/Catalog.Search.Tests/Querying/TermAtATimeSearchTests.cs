@@ -1,5 +1,7 @@
 using Catalog.Core.Search;
-using Catalog.Search.Querying;
+using Catalog.Search.Querying.Execution;
+using Catalog.Search.Querying.Parsing;
+using Catalog.Search.Querying.Ranking;
 using Catalog.Search.Schema;
 using CsCheck;
 using Lucene.Net.Search;

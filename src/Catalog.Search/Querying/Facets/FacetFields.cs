@@ -1,0 +1,83 @@
+using Catalog.Core.Search;
+using Catalog.Search.Schema;
+
+namespace Catalog.Search.Querying.Facets;
+
+/// <summary>Facet fields: their index field, which values a filter selects, and how counts become a result.</summary>
+internal static class FacetFields
+{
+    public const int MaxValuesCap = 1000;
+
+    public static string IndexField(FacetField field) => field switch
+    {
+        FacetField.Genre => IndexFields.Genre,
+        FacetField.Tag => IndexFields.Tag,
+        FacetField.Kind => IndexFields.Kind,
+        FacetField.Decade => IndexFields.Decade,
+        FacetField.ReleaseYear => IndexFields.ReleaseYearValue,
+        FacetField.ContentRating => IndexFields.ContentRating,
+        FacetField.Language => IndexFields.Language,
+        FacetField.RatingBucket => IndexFields.RatingBucket,
+        FacetField.HasTrailer => IndexFields.HasTrailer,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown facet field."),
+    };
+
+    /// <summary>Whether the filter selects this facet value (RATING_BUCKET has no filter of its own).</summary>
+    public static bool IsSelected(FacetField field, string value, TitleFilter? filter)
+    {
+        if (filter is null)
+            return false;
+        return field switch
+        {
+            FacetField.Genre => Contains(filter.Genres, FieldValues.Label, value),
+            FacetField.Tag => Contains(filter.Tags, FieldValues.Tag, value) || Contains(filter.AnyTags, FieldValues.Tag, value),
+            FacetField.Kind => filter.Kinds?.Any(k => FieldValues.Kind(k) == value) == true,
+            FacetField.ContentRating => Contains(filter.ContentRatings, FieldValues.Label, value),
+            FacetField.Language => Contains(filter.Languages, FieldValues.Label, value),
+            FacetField.HasTrailer => filter.HasTrailer is { } hasTrailer && FieldValues.Bool(hasTrailer) == value,
+            FacetField.ReleaseYear => YearSpan(value, 1) is { } year && Covers(filter.ReleaseYear, year.From, year.To),
+            FacetField.Decade => YearSpan(value.TrimEnd('s'), 10) is { } decade && Covers(filter.ReleaseYear, decade.From, decade.To),
+            _ => false,
+        };
+    }
+
+    /// <summary>Values with a count, most frequent first then by value, limited to <see cref="FacetRequest.MaxValues"/>.</summary>
+    public static FacetResult Result(FacetRequest request, FacetOrdinals? ordinals, int[] counts, TitleFilter? filter)
+    {
+        var limit = Math.Clamp(request.MaxValues, 0, MaxValuesCap);
+        var prefix = request.Prefix?.Trim();
+        if (ordinals is null || limit == 0)
+            return new FacetResult(request.Field, []);
+        var candidates = new List<(int Ord, int Count)>();
+        for (var ord = 0; ord < counts.Length; ord++)
+        {
+            if (counts[ord] > 0)
+                candidates.Add((ord, counts[ord]));
+        }
+
+        // Global ordinals follow the values' sort order, so ordinal order is the value tie-break.
+        candidates.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Ord.CompareTo(b.Ord));
+        var values = new List<FacetValue>();
+        foreach (var (ord, count) in candidates)
+        {
+            var label = ordinals.Label(ord);
+            if (!string.IsNullOrEmpty(prefix) && !label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                continue;
+            values.Add(new FacetValue(label, count, IsSelected(request.Field, label, filter)));
+            if (values.Count == limit)
+                break;
+        }
+
+        return new FacetResult(request.Field, values);
+    }
+
+    private static bool Contains(IReadOnlyList<string>? selected, Func<string, string> normalise, string value) =>
+        selected?.Any(s => normalise(s) == value) == true;
+
+    private static (int From, int To)? YearSpan(string value, int length) =>
+        int.TryParse(value, out var start) ? (start, start + length - 1) : null;
+
+    private static bool Covers(IntRange? range, int from, int to) =>
+        range is { } r && (r.Min is not null || r.Max is not null)
+        && (r.Min is not { } min || min <= from) && (r.Max is not { } max || to <= max);
+}
