@@ -1,4 +1,5 @@
 using System.Globalization;
+using Catalog.Core.Feed;
 using Catalog.Search.Querying;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;

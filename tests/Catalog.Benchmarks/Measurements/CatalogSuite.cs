@@ -118,8 +118,10 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         collection.AddLogging();
         collection.AddSingleton(Options.Create(catalog));
         collection.AddSingleton<TimeProvider>(new FixedTimeProvider(BenchmarkRun.SearchNow));
+        var search = new SearchOptions();
         collection.AddCatalogStore(catalog, new StoreOptions());
-        collection.AddCatalogSearch(new SearchOptions());
+        collection.AddStoreTitleFeed(search.BuildPageSize);
+        collection.AddCatalogSearch(search);
         return collection.BuildServiceProvider();
     }
 
