@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Benchmarks.Measurements;
 
 /// <summary>
-/// Catalog in process, wired as the app wires it (AddCatalogStore + AddCatalogSearch): store import,
+/// Catalog in process, wired as the app wires it (AddCatalogStore + AddStoreTitleFeed + AddCatalogSearch): store import,
 /// index build (from memory and from the store), search over ITitleSearch, edit-to-visible latency.
 /// </summary>
 internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> titles, TextWriter output) : IAsyncDisposable
