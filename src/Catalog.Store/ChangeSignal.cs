@@ -1,17 +1,14 @@
 using System.Data.Common;
+using Catalog.Core.Feed;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Catalog.Store;
 
-/// <summary>
-/// Wakes in-process readers of the change log (the index's catch-up loop) as soon as a write commits,
-/// so an edit need not wait for their next poll. Writes made by other processes are still found by polling.
-/// </summary>
-public sealed class ChangeSignal
+/// <summary>The store's <see cref="IChangeSignal"/>: notified by every committed transaction in this process.</summary>
+public sealed class ChangeSignal : IChangeSignal
 {
     private TaskCompletionSource next = NewSource();
 
-    /// <summary>Completes when the next transaction commits after this was read.</summary>
     public Task NextCommit => Volatile.Read(ref next).Task;
 
     public void Notify() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();

@@ -1,10 +1,15 @@
 using Catalog.Core;
+using Catalog.Core.Feed;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Store;
 
-/// <summary>Creates the data directory and brings the store to the latest migration (never EnsureCreated).</summary>
-public sealed class StoreInitializer(ICatalogDbFactory factory, IOptions<CatalogOptions> catalog)
+/// <summary>
+/// Creates the data directory and brings the store to the latest migration (never EnsureCreated). As the
+/// <see cref="IStorePreparation"/> of a serving host it also runs the registered <see cref="IStoreStartupTask"/>s.
+/// </summary>
+public sealed class StoreInitializer(ICatalogDbFactory factory, IOptions<CatalogOptions> catalog, IEnumerable<IStoreStartupTask> startupTasks)
+    : IStorePreparation
 {
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         InitializeAsync(_ => Task.CompletedTask, cancellationToken);
@@ -20,5 +25,13 @@ public sealed class StoreInitializer(ICatalogDbFactory factory, IOptions<Catalog
         Directory.CreateDirectory(Path.GetFullPath(catalog.Value.DataDirectory));
         await using var db = factory.Create();
         await db.MigrateAsync(exclusively, cancellationToken);
+    }
+
+    public Task PrepareAsync(CancellationToken cancellationToken) => InitializeAsync(RunStartupTasksAsync, cancellationToken);
+
+    private async Task RunStartupTasksAsync(CancellationToken cancellationToken)
+    {
+        foreach (var task in startupTasks)
+            await task.RunAsync(cancellationToken);
     }
 }

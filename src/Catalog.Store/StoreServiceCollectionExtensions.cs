@@ -1,4 +1,6 @@
 using Catalog.Core;
+using Catalog.Core.Feed;
+using Catalog.Store.Feed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,7 @@ public static class StoreServiceCollectionExtensions
     {
         services.AddSingleton(store);
         services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<IChangeSignal>(sp => sp.GetRequiredService<ChangeSignal>());
         switch (store.Provider)
         {
             case StoreProvider.Sqlite:
@@ -33,11 +36,16 @@ public static class StoreServiceCollectionExtensions
         }
 
         services.AddSingleton<StoreInitializer>();
+        services.AddSingleton<IStorePreparation>(sp => sp.GetRequiredService<StoreInitializer>());
         services.AddSingleton<ChangeLogCompactor>();
         // Runs only in hosts that start their hosted services (catalog serve), not in one-shot verbs.
         services.AddHostedService<ChangeLogCompactionService>();
         return services;
     }
+
+    /// <summary>The index's <see cref="ITitleFeed"/> over this store, reading full builds in pages of <paramref name="pageSize"/> titles.</summary>
+    public static IServiceCollection AddStoreTitleFeed(this IServiceCollection services, int pageSize) =>
+        services.AddSingleton<ITitleFeed>(sp => new StoreTitleFeed(sp.GetRequiredService<ICatalogDbFactory>(), pageSize));
 
     private static void AddContext<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> configure)
         where TContext : CatalogDbContext

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Catalog.Core.Feed;
 using Catalog.Search.Indexing;
 
 namespace Catalog.Api.Cli;

@@ -26,7 +26,10 @@ public static class CatalogServiceCollectionExtensions
         services.AddCatalogOptions<TitleRulesOptions>(TitleRulesOptions.Section);
         services.AddSingleton(sp => new TitleRules(sp.GetRequiredService<IOptions<TitleRulesOptions>>().Value, sp.GetRequiredService<TrailerUrlPolicy>()));
         services.AddCatalogImport();
-        services.AddCatalogSearch(configuration.GetCatalogOptions<SearchOptions>(SearchOptions.Section));
+        // The index reads the store only through Core's feed contracts; the store implements them.
+        var search = configuration.GetCatalogOptions<SearchOptions>(SearchOptions.Section);
+        services.AddStoreTitleFeed(search.BuildPageSize);
+        services.AddCatalogSearch(search);
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Catalog.Api.GraphQL;
 using Catalog.Api.Health;
 using Catalog.Api.Http;
 using Catalog.Api.Web;
-using Catalog.Search.Indexing;
+using Catalog.Store;
 using Prometheus;
 
 namespace Catalog.Api.Hosting;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Catalog.Core;
-using Catalog.Search.Indexing;
 using Catalog.Store;
 using Catalog.Store.Import;
 using Catalog.Store.Writes;

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using Catalog.Search.Indexing;
+using Catalog.Core.Search;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
-using Lucene.Net.Index;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -12,12 +11,11 @@ using Prometheus;
 namespace Catalog.Api.Http;
 
 /// <summary>
-/// What an anonymous query's answer depends on besides its text: the served index (generation, last applied
-/// change-log sequence, reader version — any committed change, local or caught up from the log, moves it),
-/// the mutations this replica ran, and the catalog clock in steps of the cache's time to live.
+/// What an anonymous query's answer depends on besides its text: the served index's version, the mutations this
+/// replica ran, and the catalog clock in steps of the cache's time to live.
 /// </summary>
 internal sealed record ResponseCacheKey(
-    string Query, string? OperationName, string Variables, string Generation, long Sequence, long ReaderVersion, long WriteEpoch, long ClockStep);
+    string Query, string? OperationName, string Variables, IndexVersion Index, long WriteEpoch, long ClockStep);
 
 /// <summary>
 /// Shared, bounded cache of serialised answers to anonymous queries (no Authorization header, query
@@ -33,7 +31,7 @@ internal sealed class ResponseCache : IDisposable
         new CounterConfiguration { LabelNames = ["result"] });
 
     private readonly GraphQLHttpOptions options;
-    private readonly CatalogIndex? index;
+    private readonly IIndexVersion? index;
     private readonly TimeProvider clock;
     private readonly MemoryCache entries;
     private readonly ConcurrentDictionary<ResponseCacheKey, Task<SerializedResponse?>> inFlight = new();
@@ -45,7 +43,7 @@ internal sealed class ResponseCache : IDisposable
     {
         this.options = options.Value;
         this.clock = clock;
-        index = services.GetService<CatalogIndex>();
+        index = services.GetService<IIndexVersion>();
         entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = this.options.ResponseCacheBytes });
     }
 
@@ -58,7 +56,7 @@ internal sealed class ResponseCache : IDisposable
     /// <summary>The key of an answer every anonymous caller may share, or null when this request must execute.</summary>
     public ResponseCacheKey? KeyFor(HttpContext http, string query, GraphQLRequest request, GraphQLDocument document)
     {
-        if (!options.ResponseCacheEnabled || index?.Generation is not { } generation
+        if (!options.ResponseCacheEnabled || index?.Version is not { } version
             || http.Request.Headers.ContainsKey(HeaderNames.Authorization) || http.User.Identity?.IsAuthenticated == true
             || document.OperationWithName(request.OperationName) is not { Operation: OperationType.Query })
         {
@@ -66,16 +64,10 @@ internal sealed class ResponseCache : IDisposable
             return null;
         }
 
-        // This reader is acquired before the execution's own, so an answer is never older than the reader version
-        // its key names (store reads are newer still: the store commits before the index applies a change). The
-        // sequence moves just before the reader refreshes; a key pairing a new sequence with an old reader simply
-        // goes out of use at the refresh.
-        var sequence = index.AppliedSequence;
-        long readerVersion;
-        using (var lease = index.Acquire())
-            readerVersion = lease.Searcher.IndexReader is DirectoryReader reader ? reader.Version : 0;
-        return new ResponseCacheKey(query, request.OperationName, CanonicalJson.Of(request.Variables), generation, sequence,
-            readerVersion, Interlocked.Read(ref writeEpoch), clock.GetUtcNow().UtcTicks / options.ResponseCacheTtl.Ticks);
+        // The version is read before the execution acquires its searcher, so an answer is never older than the
+        // version its key names (store reads are newer still: the store commits before the index applies a change).
+        return new ResponseCacheKey(query, request.OperationName, CanonicalJson.Of(request.Variables), version,
+            Interlocked.Read(ref writeEpoch), clock.GetUtcNow().UtcTicks / options.ResponseCacheTtl.Ticks);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Catalog.Core.Feed;
 using Catalog.Core.Ranking;
 using Catalog.Search.Analysis;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using Catalog.Store;
+using Catalog.Core.Feed;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -6,13 +6,13 @@ namespace Catalog.Search.Indexing;
 
 /// <summary>
 /// In the background, so the host serves health and metrics from its first second: prepares the store
-/// (migrations, <see cref="IStoreStartupTask"/>s), opens (or rebuilds) the index, then tails the store's
+/// (<see cref="IStorePreparation"/>: migrations, seeding), opens (or rebuilds) the index, then tails the store's
 /// change log: at once after a write in this process commits, and at least once per poll interval for
 /// writes made by other processes. A failure to open stops the host.
 /// </summary>
 internal sealed partial class IndexMaintenanceService(
-    CatalogIndex index, StoreInitializer store, IEnumerable<IStoreStartupTask> startupTasks, IndexStartup startup,
-    ChangeSignal changes, SearchOptions options, ILogger<IndexMaintenanceService> logger) : BackgroundService
+    CatalogIndex index, IStorePreparation store, IndexStartup startup,
+    IChangeSignal changes, SearchOptions options, ILogger<IndexMaintenanceService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +47,7 @@ internal sealed partial class IndexMaintenanceService(
         await Task.Yield();
         try
         {
-            await store.InitializeAsync(RunStartupTasksAsync, stoppingToken);
+            await store.PrepareAsync(stoppingToken);
             await index.OpenAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,12 +64,6 @@ internal sealed partial class IndexMaintenanceService(
 
         startup.MarkOpened();
         LogOpened(index.DocumentCount, index.AppliedSequence);
-    }
-
-    private async Task RunStartupTasksAsync(CancellationToken cancellationToken)
-    {
-        foreach (var task in startupTasks)
-            await task.RunAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying the change log to the index failed; retrying at the next poll")]

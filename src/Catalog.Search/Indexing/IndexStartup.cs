@@ -1,15 +1,6 @@
 namespace Catalog.Search.Indexing;
 
 /// <summary>
-/// Work on the store that must finish before the index opens at start (seeding an empty store), so the
-/// first index built already holds it.
-/// </summary>
-public interface IStoreStartupTask
-{
-    Task RunAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// Whether the index has opened since the process started. The host serves (health, metrics) while the
 /// store is prepared and the index is opened or rebuilt in the background; searches wait for this.
 /// </summary>

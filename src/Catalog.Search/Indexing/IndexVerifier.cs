@@ -1,4 +1,5 @@
 using System.Globalization;
+using Catalog.Core.Feed;
 using Catalog.Search.Querying.Execution;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;

@@ -2,6 +2,7 @@ using System.Net;
 using Catalog.Api.Health;
 using Catalog.Api.Tests.Fixtures;
 using Catalog.Search.Indexing;
+using Catalog.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

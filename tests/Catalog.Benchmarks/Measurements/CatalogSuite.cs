@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Benchmarks.Measurements;
 
 /// <summary>
-/// Catalog in process, wired as the app wires it (AddCatalogStore + AddCatalogSearch): store import,
+/// Catalog in process, wired as the app wires it (AddCatalogStore + AddStoreTitleFeed + AddCatalogSearch): store import,
 /// index build (from memory and from the store), search over ITitleSearch, edit-to-visible latency.
 /// </summary>
 internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> titles, TextWriter output) : IAsyncDisposable
@@ -118,8 +118,10 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         collection.AddLogging();
         collection.AddSingleton(Options.Create(catalog));
         collection.AddSingleton<TimeProvider>(new FixedTimeProvider(BenchmarkRun.SearchNow));
+        var search = new SearchOptions();
         collection.AddCatalogStore(catalog, new StoreOptions());
-        collection.AddCatalogSearch(new SearchOptions());
+        collection.AddStoreTitleFeed(search.BuildPageSize);
+        collection.AddCatalogSearch(search);
         return collection.BuildServiceProvider();
     }
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Catalog.Core.Changes;
+using Catalog.Core.Feed;
 using Catalog.Core.Titles;
-using Catalog.Search.Indexing;
 
 namespace Catalog.Benchmarks.Systems;
 

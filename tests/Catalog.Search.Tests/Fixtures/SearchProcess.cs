@@ -1,3 +1,4 @@
+using Catalog.Core.Feed;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
 using Catalog.Search.Schema;

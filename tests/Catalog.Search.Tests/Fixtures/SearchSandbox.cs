@@ -1,7 +1,9 @@
 using Catalog.Core;
+using Catalog.Core.Feed;
 using Catalog.Core.Titles;
 using Catalog.Search.Indexing;
 using Catalog.Store;
+using Catalog.Store.Feed;
 using Catalog.Store.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,9 +60,10 @@ public sealed class SearchSandbox : IAsyncDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(Microsoft.Extensions.Options.Options.Create(catalog))
             .AddCatalogStore(catalog, store)
+            .AddStoreTitleFeed(search.BuildPageSize)
             .AddCatalogSearch(search);
         if (feed is not null)
-            services.AddSingleton(sp => feed(ActivatorUtilities.CreateInstance<StoreTitleFeed>(sp)));
+            services.AddSingleton(sp => feed(new StoreTitleFeed(sp.GetRequiredService<ICatalogDbFactory>(), search.BuildPageSize)));
         var process = new SearchProcess(services.BuildServiceProvider());
         processes.Add(process);
         return process;

@@ -1,3 +1,4 @@
+using Catalog.Core.Feed;
 using Catalog.Search.Indexing;
 using Catalog.Search.Tests.Fixtures;
 using Catalog.Store;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Catalog.Core.Titles;
-using Catalog.Search.Indexing;
+using Catalog.Store.Feed;
 using Catalog.Search.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +21,7 @@ public sealed class RawFeedTests
         titles[0].Trailers.Add(new Trailer { Id = "second", TitleId = titles[0].Id, Url = "https://example.com/t", Kind = TrailerKind.Teaser, Language = "de" });
         await using var sandbox = await SearchSandbox.CreateAsync(titles);
         await using var process = sandbox.Start();
-        var options = new SearchOptions { BuildPageSize = 5 }; // several pages
-        var feed = new StoreTitleFeed(process.Store, options);
+        var feed = new StoreTitleFeed(process.Store, pageSize: 5); // several pages
 
         var read = new List<Title>();
         await foreach (var title in feed.ReadAllAsync(CancellationToken.None))

@@ -1,7 +1,7 @@
 using Catalog.Core.Changes;
 using Catalog.Core.Titles;
 
-namespace Catalog.Search.Indexing;
+namespace Catalog.Core.Feed;
 
 /// <summary>What the index reads from the store of record.</summary>
 public interface ITitleFeed

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Catalog.Core.Titles;
 using Microsoft.Data.Sqlite;
 
-namespace Catalog.Search.Indexing;
+namespace Catalog.Store.Feed;
 
 /// <summary>
 /// A full build's read of the SQLite store without EF Core's materializer (which cost about as much CPU as

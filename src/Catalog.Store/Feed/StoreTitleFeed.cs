@@ -1,14 +1,17 @@
 using System.Runtime.CompilerServices;
 using Catalog.Core.Changes;
+using Catalog.Core.Feed;
 using Catalog.Core.Titles;
-using Catalog.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Catalog.Search.Indexing;
+namespace Catalog.Store.Feed;
 
-/// <summary>Reads the index's input from the store with short-lived, untracked contexts.</summary>
-public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions options) : ITitleFeed
+/// <summary>
+/// Reads the index's input from the store with short-lived, untracked contexts; a full read goes in pages of
+/// <paramref name="pageSize"/> titles (the index's <c>Catalog:Search:BuildPageSize</c>).
+/// </summary>
+public sealed class StoreTitleFeed(ICatalogDbFactory factory, int pageSize) : ITitleFeed
 {
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +43,7 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions opti
 
             foreach (var title in page)
                 yield return title;
-            if (page.Count < options.BuildPageSize)
+            if (page.Count < pageSize)
                 yield break;
             after = page[^1].Id;
         }
@@ -51,12 +54,12 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, SearchOptions opti
         if (db.Database.GetDbConnection() is SqliteConnection connection)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            return await SqliteTitlePages.ReadAsync(connection, after, options.BuildPageSize, cancellationToken);
+            return await SqliteTitlePages.ReadAsync(connection, after, pageSize, cancellationToken);
         }
 
         return await db.Titles.AsNoTracking().Include(t => t.Trailers)
             .Where(t => string.Compare(t.Id, after) > 0)
-            .OrderBy(t => t.Id).Take(options.BuildPageSize)
+            .OrderBy(t => t.Id).Take(pageSize)
             .ToListAsync(cancellationToken);
     }
 
