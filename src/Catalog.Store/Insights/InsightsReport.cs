@@ -24,6 +24,12 @@ public static class InsightsReport
 {
     public const int MaxDays = 366;
 
+    /// <summary>Why <paramref name="from"/>..<paramref name="to"/> cannot be reported, or null when it can.</summary>
+    public static string? RangeProblem(DateOnly from, DateOnly to) =>
+        to < from ? $"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd})."
+        : to.DayNumber - from.DayNumber + 1 > MaxDays ? $"The range covers {to.DayNumber - from.DayNumber + 1} days; at most {MaxDays} are reported at once."
+        : null;
+
     public static async Task<SearchInsightsReport> ComputeAsync(CatalogDbContext db, DateOnly from, DateOnly to, int first, CancellationToken cancellationToken)
     {
         var inRange = db.SearchEvents.AsNoTracking().Where(s => s.Day >= from && s.Day <= to);
