@@ -165,7 +165,7 @@ public abstract class SearchEventTests<TStore>(SearchEventTests<TStore>.Api api)
     }
 
     [SkippableFact]
-    public async Task An_answer_that_selects_searchId_is_never_shared_but_one_without_it_still_is()
+    public async Task An_answer_holding_a_searchId_is_never_shared_but_one_without_it_still_is()
     {
         var client = api.CreateClient();
         var withId = "query { search(query: \"gamma\") { totalCount searchId } }";
@@ -176,6 +176,8 @@ public abstract class SearchEventTests<TStore>(SearchEventTests<TStore>.Api api)
 
         var withoutId = await client.GetGraphQLAsync("query { search(query: \"gamma\") { totalCount } }");
         Assert.StartsWith("public", withoutId.EnsureSuccess().Http.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var notRecorded = await client.GetGraphQLAsync("query { search(query: \"gamma\", analytics: false) { totalCount searchId } }");
+        Assert.StartsWith("public", notRecorded.EnsureSuccess().Http.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
     }
 
     private static string[] Columns(CatalogDbContext db, Type entity) =>

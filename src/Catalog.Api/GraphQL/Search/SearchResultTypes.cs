@@ -38,10 +38,11 @@ public sealed class TitleSearchResultType : ObjectGraphType<TitleSearchPayload>
             .Resolve(c => c.Source.Related);
         Field<NonNullGraphType<FloatGraphType>>("tookMs").Resolve(c => c.Source.Result.TookMs);
         Field<IdGraphType>("searchId")
-            .Description("Opaque id of this recorded search: send it with recordClick when a result is opened. Null when the search was not recorded (analytics: false, or a next page). An answer that selects it is never shared by caches.")
+            .Description("Opaque id of this recorded search: send it with recordClick when a result is opened. Null when the search was not recorded (analytics: false, or a next page). An answer holding one is never shared by caches.")
             .Resolve(c =>
             {
-                PerRequestAnswer.Mark(c);
+                if (c.Source.SearchId is not null)
+                    PerRequestAnswer.Mark(c);
                 return c.Source.SearchId;
             });
     }
