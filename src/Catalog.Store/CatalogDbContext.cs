@@ -1,6 +1,7 @@
 using Catalog.Core.Changes;
 using Catalog.Core.Reviews;
 using Catalog.Core.Titles;
+using Catalog.Store.Insights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -19,6 +20,8 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
     public DbSet<ReviewVote> ReviewVotes => Set<ReviewVote>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<ChangeLogWatermark> CompactionWatermark => Set<ChangeLogWatermark>();
+    public DbSet<SearchEvent> SearchEvents => Set<SearchEvent>();
+    public DbSet<SearchClick> SearchClicks => Set<SearchClick>();
 
     public TimeProvider Clock => clock;
 
@@ -117,6 +120,8 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
             watermark.Property(w => w.Id).ValueGeneratedNever();
             watermark.HasData(new ChangeLogWatermark { Id = ChangeLogWatermark.RowId, CompactedThrough = 0 });
         });
+
+        InsightsModel.Configure(modelBuilder);
     }
 
     /// <summary>Instants go in and come out as UTC whatever the provider keeps.</summary>

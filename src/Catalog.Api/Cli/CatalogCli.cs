@@ -23,6 +23,7 @@ public static class CatalogCli
         root.Subcommands.Add(StatsVerb.Create(data, stdout));
         root.Subcommands.Add(TokenVerb.Create(data, stdout));
         root.Subcommands.Add(VerifyVerb.Create(data, stdout));
+        root.Subcommands.Add(InsightsVerb.Create(data, stdout));
         root.Subcommands.Add(HealthVerb.Create(stdout));
         root.SetAction((parse, ct) => ServeVerb.RunAsync(Common(parse, data), urls: null, ct));
         return root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Catalog.Api.GraphQL.Curation;
+using Catalog.Api.GraphQL.Insights;
 using Catalog.Api.GraphQL.Reviews;
 using Catalog.Api.GraphQL.Search;
 using Catalog.Api.GraphQL.Titles;
@@ -32,6 +33,7 @@ public sealed class CatalogQuery : ObjectGraphType
         this.AddRailQueries();
         this.AddCurationQueries();
         this.AddViewerQueries();
+        this.AddInsightsQueries();
     }
 }
 
@@ -43,5 +45,6 @@ public sealed class CatalogMutation : ObjectGraphType
         this.AddReviewMutations();
         this.AddCurationMutations();
         this.AddTrailerMutations();
+        this.AddInsightsMutations();
     }
 }

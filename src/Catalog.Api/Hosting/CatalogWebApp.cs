@@ -2,6 +2,7 @@ using Catalog.Api.Auth;
 using Catalog.Api.GraphQL;
 using Catalog.Api.Health;
 using Catalog.Api.Http;
+using Catalog.Api.Insights;
 using Catalog.Api.Web;
 using Catalog.Store;
 using Prometheus;
@@ -34,6 +35,7 @@ public static class CatalogWebApp
         builder.Services.AddCatalogGraphQLHttp(builder.Configuration);
         builder.Services.AddCatalogHealth();
         builder.Services.AddCatalogWeb();
+        builder.Services.AddCatalogInsights();
 
         var app = builder.Build();
         SigningKeys.LogSource(app.Services.GetRequiredService<ResolvedSigningKey>(), app.Logger);
@@ -47,6 +49,7 @@ public static class CatalogWebApp
         app.MapDevSignIn();
         MeterExport.SkipPerRequestMeters();
         app.MapMetrics();
+        app.MapClickBeacon();
         app.MapCatalogWeb();
         return app;
     }

@@ -50,6 +50,13 @@ internal static class CanonicalJson
                     Write(writer, item);
                 writer.WriteEndArray();
                 break;
+            // Enums and instants as JSON strings, so the text stays JSON (search insights keep it as a filters key).
+            case Enum:
+                writer.WriteStringValue(value.ToString());
+                break;
+            case DateOnly or DateTime or DateTimeOffset:
+                writer.WriteStringValue(((IFormattable)value).ToString("O", CultureInfo.InvariantCulture));
+                break;
             case IFormattable number:
                 // Numbers as parsed (int, long, BigInteger, decimal, double) in invariant, round-trip form; unchecked,
                 // because a huge literal parses to infinity, which is no JSON number but is still a distinct key.

@@ -151,8 +151,10 @@ internal sealed partial class GraphQLHttpEndpoint(
         HttpContext http, GraphQLRequest request, string query, GraphQLDocument document, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var userContext = PerRequestAnswer.NewUserContext();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
+            UserContext = userContext,
             Schema = schema,
             Query = query,
             Document = document,
@@ -173,7 +175,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         CapErrors(result, options.Value.MaxErrors);
         if (result.Operation?.Operation == OperationType.Mutation)
             responses.Invalidate();
-        return await writer.SerializeAsync(result, http.RequestAborted);
+        return await writer.SerializeAsync(result, http.RequestAborted, PerRequestAnswer.IsMarked(userContext));
     }
 
     /// <summary>

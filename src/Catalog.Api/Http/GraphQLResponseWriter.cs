@@ -57,12 +57,12 @@ internal sealed class GraphQLResponseWriter(
         await response.Body.WriteAsync(payload, http.RequestAborted);
     }
 
-    /// <summary>The bytes of <paramref name="result"/>; shareable when it executed without errors.</summary>
-    public async Task<SerializedResponse> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    /// <summary>The bytes of <paramref name="result"/>; shareable when it executed without errors and is not <paramref name="perRequest"/>.</summary>
+    public async Task<SerializedResponse> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken, bool perRequest = false)
     {
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, cancellationToken);
-        return new SerializedResponse(buffer.ToArray(), result.Executed, result.Errors is { Count: > 0 });
+        return new SerializedResponse(buffer.ToArray(), result.Executed, result.Errors is { Count: > 0 }, perRequest);
     }
 
     /// <summary>Sets the cache headers of a successful GET; true when the client's copy is current.</summary>

@@ -84,7 +84,8 @@ internal sealed class ResponseCache : IDisposable
         if (running != mine.Task)
         {
             // Null when the first request failed or was cancelled: then run this one's own execution.
-            return await running is { } shared ? Hit("shared", shared) : await execute();
+            // A per-request answer (it names something made for that request) is not handed to the others either.
+            return await running is { PerRequest: false } shared ? Hit("shared", shared) : await execute();
         }
 
         Lookups.WithLabels("miss").Inc();

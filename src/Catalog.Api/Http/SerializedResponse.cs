@@ -8,7 +8,7 @@ namespace Catalog.Api.Http;
 /// A GraphQL result as the bytes sent to clients. <see cref="IsShareable"/> results (executed, no errors) are the
 /// only ones an HTTP cache or the <see cref="ResponseCache"/> may keep; their hash is what ETags are made from.
 /// </summary>
-internal sealed class SerializedResponse(byte[] body, bool executed, bool hasErrors)
+internal sealed class SerializedResponse(byte[] body, bool executed, bool hasErrors, bool perRequest = false)
 {
     private byte[]? hash;
     private ConcurrentDictionary<string, byte[]>? encoded;
@@ -18,7 +18,10 @@ internal sealed class SerializedResponse(byte[] body, bool executed, bool hasErr
     /// <summary>False for requests refused before execution (syntax, validation, variables): 400 under graphql-response+json.</summary>
     public bool Executed => executed;
 
-    public bool IsShareable => executed && !hasErrors;
+    /// <summary>The answer names something made for this request (see <see cref="PerRequestAnswer"/>).</summary>
+    public bool PerRequest => perRequest;
+
+    public bool IsShareable => executed && !hasErrors && !perRequest;
 
     /// <summary>SHA-256 of the body, computed once (a cached answer revalidated by many clients hashes once).</summary>
     public byte[] BodyHash

@@ -7,10 +7,10 @@ namespace Catalog.Api.Web;
 public static class WebHostingExtensions
 {
     /// <summary>Routes of the browse app; any other HTML GET outside the reserved prefixes gets the shell too.</summary>
-    private static readonly string[] PageRoutes = ["/", "/search", "/title/{id}", "/curator", "/signin"];
+    private static readonly string[] PageRoutes = ["/", "/search", "/title/{id}", "/curator", "/insights", "/signin"];
 
     /// <summary>Paths that belong to the API and operations, never to the app.</summary>
-    private static readonly string[] ReservedPrefixes = ["/graphql", "/health", "/metrics", "/dev", "/assets"];
+    private static readonly string[] ReservedPrefixes = ["/graphql", "/health", "/metrics", "/dev", "/assets", "/insights/click"];
 
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 

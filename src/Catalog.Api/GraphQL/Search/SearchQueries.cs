@@ -1,5 +1,6 @@
 using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Titles;
+using Catalog.Api.Insights;
 using Catalog.Core.Search;
 using GraphQL;
 using GraphQL.Types;
@@ -24,6 +25,11 @@ public static class SearchQueries
             {
                 a.DefaultValue = false;
                 a.Description = "Only the text as typed: no typo variants of common words, correction or dropped words when it finds few titles (the \"Search instead for …\" link).";
+            })
+            .Argument<BooleanGraphType>("analytics", a =>
+            {
+                a.DefaultValue = true;
+                a.Description = "Record this search for curators' insights (its searchId ties clicks to it). False for searches that are not a viewer's question, such as previews while typing. Next pages (after) are never recorded again.";
             })
             .ResolveAsync(async c => await SearchAsync(c));
 
@@ -58,10 +64,11 @@ public static class SearchQueries
     {
         var text = context.GetArgument<string?>("query") is { } q ? Text(q, "query") : null;
         var after = Paging.After(context);
+        var filter = context.GetArgument<Dictionary<string, object?>?>("filter");
         var request = new SearchRequest
         {
             Query = text,
-            Filter = TitleFilterInputType.ToFilter(context.GetArgument<Dictionary<string, object?>?>("filter")),
+            Filter = TitleFilterInputType.ToFilter(filter),
             Sort = context.GetArgument<TitleSort?>("sort") ?? TitleSort.Relevance,
             Facets = [.. (context.GetArgument<List<FacetField>?>("facets") ?? []).Distinct().Select(f => new FacetRequest(f))],
             First = Paging.First(context, 20),
@@ -77,7 +84,10 @@ public static class SearchQueries
             .ToDictionary(t => t.Id, StringComparer.Ordinal);
         var edges = result.Hits.Where(h => titles.ContainsKey(h.TitleId)).Select(h => new TitleSearchEdge(h, titles[h.TitleId])).ToList();
         var related = result.RelatedTitleIds.Where(titles.ContainsKey).Select(id => titles[id]).ToList();
-        return new TitleSearchPayload(result, edges, related, after is not null);
+        var searchId = after is null && context.GetArgument<bool?>("analytics") != false
+            ? context.OptionalService<SearchRecorder>()?.RecordSearch(request, filter, result)
+            : null;
+        return new TitleSearchPayload(result, edges, related, after is not null, searchId);
     }
 
     private static string Text(string value, string argument) =>

@@ -1,5 +1,6 @@
 using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Titles;
+using Catalog.Api.Http;
 using Catalog.Core.Search;
 using Catalog.Core.Titles;
 using GraphQL.Types;
@@ -9,7 +10,8 @@ namespace Catalog.Api.GraphQL.Search;
 public sealed record TitleSearchEdge(SearchHit Hit, Title Node);
 
 /// <summary>A search result with the page's titles loaded from the store (hits and related in one query).</summary>
-public sealed record TitleSearchPayload(SearchResult Result, IReadOnlyList<TitleSearchEdge> Edges, IReadOnlyList<Title> Related, bool HasPreviousPage);
+public sealed record TitleSearchPayload(
+    SearchResult Result, IReadOnlyList<TitleSearchEdge> Edges, IReadOnlyList<Title> Related, bool HasPreviousPage, string? SearchId = null);
 
 public sealed class TitleSearchResultType : ObjectGraphType<TitleSearchPayload>
 {
@@ -35,6 +37,14 @@ public sealed class TitleSearchResultType : ObjectGraphType<TitleSearchPayload>
             .Description("When there are few results: titles sharing a distinctive person or tag, and enough of what describes them, with the titles matched. Empty when nothing matched. Never mixed into edges.")
             .Resolve(c => c.Source.Related);
         Field<NonNullGraphType<FloatGraphType>>("tookMs").Resolve(c => c.Source.Result.TookMs);
+        Field<IdGraphType>("searchId")
+            .Description("Opaque id of this recorded search: send it with recordClick when a result is opened. Null when the search was not recorded (analytics: false, or a next page). An answer holding one is never shared by caches.")
+            .Resolve(c =>
+            {
+                if (c.Source.SearchId is not null)
+                    PerRequestAnswer.Mark(c);
+                return c.Source.SearchId;
+            });
     }
 }
 

@@ -1,4 +1,5 @@
 // The only way the page talks to the service: the public GraphQL API at /graphql.
+// (Besides it, one beacon: recordClick below.)
 // Queries go out as GET with automatic persisted queries (the hash first, the text only when the server does not
 // know it yet), so their URLs are short, constant per query text + variables, and cacheable by the browser and any
 // shared cache. Mutations are POSTed. The bearer token of the session goes along when signed in.
@@ -100,4 +101,16 @@ export async function mutate(text, variables) {
     body: JSON.stringify({ query: text, variables }),
   });
   return unwrap(body);
+}
+
+/**
+ * Tells search insights that a result was opened (`position` is 1-based across pages). Sent as a beacon so it
+ * survives the navigation the click starts; a lost click is acceptable, so failures are ignored.
+ */
+export function recordClick(searchId, titleId, position) {
+  if (!searchId) return;
+  const form = new URLSearchParams({ searchId, titleId, position: String(position) });
+  if (!navigator.sendBeacon?.('/insights/click', form)) {
+    fetch('/insights/click', { method: 'POST', body: form, keepalive: true }).catch(() => {});
+  }
 }

@@ -7,6 +7,7 @@ import { currentViewer, isCurator } from './session.js';
 import { attachSuggest, suggestionHref } from './suggest.js';
 import { curatorView } from './views/curator.js';
 import { homeView } from './views/home.js';
+import { insightsView } from './views/insights.js';
 import { searchView } from './views/search.js';
 import { signInView } from './views/signin.js';
 import { titleView } from './views/title.js';
@@ -16,6 +17,7 @@ const ROUTES = [
   [/^\/search$/, searchView],
   [/^\/title\/([^/]+)$/, titleView],
   [/^\/curator$/, curatorView],
+  [/^\/insights$/, insightsView],
   [/^\/signin$/, signInView],
 ];
 

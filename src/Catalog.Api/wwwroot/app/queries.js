@@ -15,19 +15,20 @@ export const HOME = `query Home($first: Int!) {
   recentlyAdded${railSelection}
   comingSoon(first: $first) { totalCount nodes { ...Card addedAt releaseDate } }
   leavingSoon(first: $first) { totalCount nodes { ...Card availableUntil } }
-  topRated: search(sort: RATING, first: $first) { totalCount nodes { ...Card } }
+  topRated: search(sort: RATING, first: $first, analytics: false) { totalCount nodes { ...Card } }
 }
 ${CARD}`;
 
-// suggest completes prefixes; the typo-tolerant search beside it finds the titles a misspelled word means.
+// suggest completes prefixes; the typo-tolerant search beside it finds the titles a misspelled word means (a preview,
+// not a viewer's search: analytics: false keeps it out of search insights).
 export const SUGGEST = `query Suggest($prefix: String!, $first: Int!) {
   suggest(prefix: $prefix, first: $first) { text kind titleId }
-  search(query: $prefix, first: 5) { nodes { id name year } }
+  search(query: $prefix, first: 5, analytics: false) { nodes { id name year } }
 }`;
 
 export const SEARCH = `query Search($q: String, $filter: TitleFilter, $sort: TitleSort!, $first: Int!, $after: String, $exact: Boolean!) {
   search(query: $q, filter: $filter, sort: $sort, first: $first, after: $after, exact: $exact, facets: [GENRE, KIND, TAG, HAS_TRAILER]) {
-    totalCount didYouMean correctedQuery
+    totalCount didYouMean correctedQuery searchId
     edges { cursor node { ...Card synopsis directors } highlights { field snippet } }
     facets { field values { value count selected } }
     related { ...Card }
@@ -80,3 +81,14 @@ export const REMOVE_TRAILER = 'mutation RemoveTrailer($id: ID!) { removeTrailer(
 export const START_REINDEX = 'mutation StartReindex { startReindex { id state progress processed total startedAt finishedAt error } }';
 
 export const REINDEX_JOB = 'query ReindexJob($id: ID!) { reindexJob(id: $id) { id state progress processed total startedAt finishedAt error } }';
+
+export const SEARCH_INSIGHTS = `query SearchInsights($from: Date!, $to: Date!, $first: Int!) {
+  searchInsights(from: $from, to: $to, first: $first) {
+    from to
+    totals { searches zeroResultSearches clicks clickThroughRate meanReciprocalRank latencyP50Ms latencyP95Ms }
+    topQueries { query searches zeroResultSearches clickedSearches lastSeen }
+    zeroResultQueries { query searches lastSeen }
+    noClickQueries { query searches }
+    days { day totals { searches zeroResultSearches clickThroughRate } }
+  }
+}`;

@@ -280,6 +280,88 @@ namespace Catalog.Store.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Catalog.Store.Insights.SearchClick", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SearchId");
+
+                    b.ToTable("SearchClicks", (string)null);
+                });
+
+            modelBuilder.Entity("Catalog.Store.Insights.SearchEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClickCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Corrected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstClickPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Replica")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("SearchEvents", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Core.Reviews.Review", b =>
                 {
                     b.HasOne("Catalog.Core.Titles.Title", null)
@@ -303,6 +385,15 @@ namespace Catalog.Store.Migrations.Sqlite
                     b.HasOne("Catalog.Core.Titles.Title", null)
                         .WithMany("Trailers")
                         .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Catalog.Store.Insights.SearchClick", b =>
+                {
+                    b.HasOne("Catalog.Store.Insights.SearchEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

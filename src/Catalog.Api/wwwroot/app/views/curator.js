@@ -114,6 +114,7 @@ export async function curatorView(ctx) {
   if (!ctx.isCurrent()) return;
   replace(ctx.main, h('div', { className: 'curator' },
     h('h1', { tabIndex: -1, text: 'Curator' }),
+    h('p', {}, h('a', { href: '/insights', text: 'Search insights: what viewers look for and do not find' })),
     h('div', { className: 'curator-grid' },
       reindexPanel(),
       titlePicker(titleId)),

@@ -1,6 +1,6 @@
 // /search: results with highlighted snippets, facets, sort, date ranges, "Did you mean", related titles, "More".
 
-import { query } from '../api.js';
+import { query, recordClick } from '../api.js';
 import { cardRail, ratingBadge, tile } from '../cards.js';
 import { h, replace, spinner, status } from '../dom.js';
 import { formatCount, kindLabel, metaLine, plural } from '../format.js';
@@ -22,7 +22,7 @@ function resultItem(edge) {
   const nameHighlight = edge.highlights.find((hl) => hl.field === 'name');
   const others = edge.highlights.filter((hl) => hl !== nameHighlight);
   const href = `/title/${encodeURIComponent(t.id)}`;
-  return h('li', { className: 'result' },
+  return h('li', { className: 'result', attrs: { 'data-title-id': t.id } },
     h('a', { href, className: 'result-tile', tabIndex: -1, attrs: { 'aria-hidden': 'true' } }, tile(t, 'sm')),
     h('div', { className: 'result-body' },
       h('h3', { className: 'result-title' }, h('a', { href }, nameHighlight ? snippetNodes(nameHighlight.snippet) : t.name)),
@@ -48,6 +48,13 @@ function countLine(result, shown) {
 
 function resultsBlock(result, state) {
   const list = h('ol', { className: 'results', attrs: { role: 'list' } }, result.edges.map(resultItem));
+  // An opened result goes to search insights with its place in the list (pages added by "More" continue it).
+  const opened = (event) => {
+    const item = event.target.closest('a')?.closest('li.result');
+    if (item) recordClick(result.searchId, item.dataset.titleId, [...list.children].indexOf(item) + 1);
+  };
+  list.addEventListener('click', opened);
+  list.addEventListener('auxclick', opened);
   const count = h('p', { className: 'result-count', attrs: { role: 'status' }, text: countLine(result, result.edges.length) });
   const moreArea = h('div', { className: 'more' });
   let pageInfo = result.pageInfo;

@@ -1,0 +1,82 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Catalog.Api.Http;
+using Catalog.Core.Search;
+using Catalog.Store.Insights;
+using Microsoft.Extensions.Options;
+
+namespace Catalog.Api.Insights;
+
+/// <summary>
+/// Turns searches and clicks into queued events. Nothing about the viewer is recorded: no account, address,
+/// session or user agent; a search is known only by a random id handed back to whoever ran it.
+/// </summary>
+public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock clock, IOptions<InsightsOptions> options)
+{
+    private const int IdBytes = 16;
+
+    private readonly string replica = Truncate(
+        string.IsNullOrWhiteSpace(options.Value.Replica) ? Environment.MachineName : options.Value.Replica.Trim(), SearchEvent.MaxReplicaLength);
+
+    /// <summary>
+    /// Queues <paramref name="result"/> of <paramref name="request"/>; <paramref name="filters"/> is the filter argument
+    /// as sent. Returns the search's id, also when the queue was full (a click on it is then dropped too).
+    /// </summary>
+    public string RecordSearch(SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result)
+    {
+        var now = clock.UtcNow;
+        var search = new SearchEvent
+        {
+            Id = NewId(),
+            At = now,
+            Day = DateOnly.FromDateTime(now),
+            Query = Normalise(request.Query),
+            Filters = Truncate(FiltersKey(request, filters), SearchEvent.MaxFiltersLength),
+            ResultCount = result.TotalCount,
+            Corrected = result.CorrectedQuery is not null,
+            LatencyMs = result.TookMs,
+            Replica = replica,
+        };
+        InsightsMetrics.Searches.Inc();
+        if (result.TotalCount == 0)
+            InsightsMetrics.ZeroResultSearches.Inc();
+        queue.TryAdd(new PendingEvent(search, null));
+        return search.Id;
+    }
+
+    /// <summary>Queues a click; false (nothing queued) when <paramref name="searchId"/> is not an id this service makes.</summary>
+    public bool RecordClick(string searchId, string titleId, int position)
+    {
+        if (!IsSearchId(searchId))
+            return false;
+        InsightsMetrics.Clicks.Inc();
+        queue.TryAdd(new PendingEvent(null, new SearchClick { SearchId = searchId, TitleId = titleId, Position = position, At = clock.UtcNow }));
+        return true;
+    }
+
+    public static bool IsSearchId(string value) => value.Length == 22 && SearchIdPattern().IsMatch(value);
+
+    /// <summary>Lower-case, trimmed, inner whitespace collapsed: "Star  Wars " and "star wars" are one query.</summary>
+    public static string Normalise(string? query) =>
+        query is null ? "" : Truncate(Whitespace().Replace(query.Normalize(NormalizationForm.FormKC).Trim(), " ").ToLowerInvariant(), SearchEvent.MaxQueryLength);
+
+    private static string FiltersKey(SearchRequest request, IReadOnlyDictionary<string, object?>? filters) =>
+        CanonicalJson.Of(new Dictionary<string, object?>
+        {
+            ["exact"] = request.Exact,
+            ["filter"] = filters,
+            ["sort"] = request.Sort.ToString(),
+        });
+
+    private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(IdBytes));
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{22}$")]
+    private static partial Regex SearchIdPattern();
+}

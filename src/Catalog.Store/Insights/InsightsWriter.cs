@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Store.Insights;
+
+/// <summary>Writes a batch of recorded searches and clicks in one transaction.</summary>
+public sealed class InsightsWriter(ICatalogDbFactory databases)
+{
+    /// <summary>
+    /// Saves <paramref name="searches"/>, then the <paramref name="clicks"/> whose search exists (a click on a search
+    /// that was dropped, expired or never existed is left out) with their search's click count and best position.
+    /// Returns the number of clicks kept.
+    /// </summary>
+    public async Task<int> WriteAsync(IReadOnlyList<SearchEvent> searches, IReadOnlyList<SearchClick> clicks, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.SearchEvents.AddRange(searches);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var ids = clicks.Select(c => c.SearchId).Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.SearchEvents.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var kept = clicks.Where(c => known.ContainsKey(c.SearchId)).ToList();
+        foreach (var click in kept)
+        {
+            var search = known[click.SearchId];
+            search.ClickCount++;
+            search.FirstClickPosition = Math.Min(search.FirstClickPosition ?? int.MaxValue, click.Position);
+        }
+
+        db.SearchClicks.AddRange(kept);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return kept.Count;
+    }
+
+    /// <summary>Deletes searches (and their clicks) recorded before <paramref name="cutoff"/>; returns how many searches.</summary>
+    public async Task<int> DeleteBeforeAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create();
+        await db.SearchClicks.Where(c => c.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return await db.SearchEvents.Where(s => s.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+}
