@@ -1,3 +1,4 @@
+using Catalog.Core.Changes;
 using Catalog.Core.Titles;
 using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,10 @@ namespace Catalog.Store.Import;
 /// </summary>
 internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, TitleRules rules)
 {
+    private readonly RowInserter<Title> titleRows = new(db);
+    private readonly RowInserter<Trailer> trailerRows = new(db);
+    private readonly RowInserter<ChangeLogEntry> changeRows = new(db);
+    private readonly List<Title> newTitles = [];
     private readonly Dictionary<string, int> ownerRecordByTitleId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> titleIdByTrailerId = new(StringComparer.Ordinal);
     private readonly List<ImportIssue> rejected = [];
@@ -44,6 +49,18 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Title
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await InsertNewTitlesAsync(cancellationToken);
+    }
+
+    /// <summary>New titles skip the change tracker: their rows and change-log rows go in as multi-row inserts.</summary>
+    private async Task InsertNewTitlesAsync(CancellationToken cancellationToken)
+    {
+        var at = db.Clock.GetUtcNow().UtcDateTime;
+        var changes = newTitles.SelectMany(t => ChangeLogRecorder.NewTitle(t, at)).ToList();
+        await titleRows.InsertAsync(newTitles, cancellationToken);
+        await trailerRows.InsertAsync([.. newTitles.SelectMany(t => t.Trailers)], cancellationToken);
+        await changeRows.InsertAsync(changes, cancellationToken);
+        newTitles.Clear();
     }
 
     private TitleDraft? Validated(SourceRecord record)
@@ -98,7 +115,9 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Title
         if (existing is null)
         {
             title.AddedAt = addedAt;
-            db.Titles.Add(title);
+            foreach (var trailer in title.Trailers)
+                trailer.TitleId = title.Id;
+            newTitles.Add(title);
             stored.Remember(title);
             inserted++;
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Catalog.Core.Titles.Rules;
@@ -60,7 +61,7 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         {
             await writer.WriteAsync(batch, cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or DbException)
         {
             throw new ImportException($"Writing records {batch[0].Record}..{batch[^1].Record} failed: {e.InnerException?.Message ?? e.Message} Nothing was imported.", e);
         }
