@@ -29,6 +29,7 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         var source = ResolveSource(path, options.Format);
         var length = InputLength(path);
         await using var db = factory.Create();
+        await using var settings = await db.BulkWriteSettingsAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var writer = new ImportBatchWriter(db, clock.GetUtcNow().UtcDateTime, this.rules);
         var batch = new List<SourceRecord>(BatchSize);
