@@ -39,13 +39,6 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
     /// </summary>
     internal abstract Task MigrateAsync(Func<CancellationToken, Task> exclusively, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Provider settings for one long transaction that writes many rows (an import), taken on the connection
-    /// the transaction will use (call before it begins) and undone when disposed, after it ends. None by default.
-    /// </summary>
-    internal virtual Task<IAsyncDisposable> BulkWriteSettingsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable>(NoSettings.Instance);
-
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -124,13 +117,6 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
             watermark.Property(w => w.Id).ValueGeneratedNever();
             watermark.HasData(new ChangeLogWatermark { Id = ChangeLogWatermark.RowId, CompactedThrough = 0 });
         });
-    }
-
-    private sealed class NoSettings : IAsyncDisposable
-    {
-        public static readonly NoSettings Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Instants go in and come out as UTC whatever the provider keeps.</summary>

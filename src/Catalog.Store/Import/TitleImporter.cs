@@ -34,7 +34,6 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         var length = InputLength(path);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = factory.Create();
-        await using var settings = await db.BulkWriteSettingsAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var writer = new ImportBatchWriter(db, now);
         var records = 0;
