@@ -37,6 +37,18 @@ internal static class ChangeLogRecorder
         }
     }
 
+    /// <summary>
+    /// The change-log rows of a title inserted without the change tracker (the import's bulk path): the same
+    /// rows a save of the title and its trailers appends; stamps the title's UpdatedAt like a save.
+    /// </summary>
+    public static IEnumerable<ChangeLogEntry> NewTitle(Title title, DateTime now)
+    {
+        title.UpdatedAt = now;
+        yield return new ChangeLogEntry { Kind = ChangeKind.Title, Operation = ChangeOperation.Upsert, TitleId = title.Id, EntityId = title.Id, At = now };
+        foreach (var trailer in title.Trailers)
+            yield return new ChangeLogEntry { Kind = ChangeKind.Trailer, Operation = ChangeOperation.Upsert, TitleId = title.Id, EntityId = trailer.Id, At = now };
+    }
+
     private static (ChangeKind, string, string) TitleChange(EntityEntry entry, Title title, DateTime now)
     {
         if (entry.State != EntityState.Deleted)

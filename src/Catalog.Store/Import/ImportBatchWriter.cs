@@ -1,16 +1,24 @@
+using Catalog.Core.Changes;
 using Catalog.Core.Titles;
 using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Store.Import;
 
+/// <summary>A source record with its draft's rule check, when it has a draft.</summary>
+internal readonly record struct CheckedRecord(SourceRecord Record, TitleCheck? Check);
+
 /// <summary>
 /// Applies batches of source records to the store inside the import's transaction and keeps the
 /// tally. A title is matched by id, else by IMDb id; the first record that reaches a title owns it
 /// for the rest of the import, and later records for the same title are duplicates.
 /// </summary>
-internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, TitleRules rules)
+internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
 {
+    private readonly RowInserter<Title> titleRows = new(db);
+    private readonly RowInserter<Trailer> trailerRows = new(db);
+    private readonly RowInserter<ChangeLogEntry> changeRows = new(db);
+    private readonly List<Title> newTitles = [];
     private readonly Dictionary<string, int> ownerRecordByTitleId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> titleIdByTrailerId = new(StringComparer.Ordinal);
     private readonly List<ImportIssue> rejected = [];
@@ -27,13 +35,27 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Title
         rejected,
         [.. warnings, .. skippedByReason.Select(s => new ImportIssue(s.Value.First.Record, s.Value.First.Id, s.Value.First.Name, $"{s.Value.Count} record(s) skipped, the first here: {s.Key}"))]);
 
-    public async Task WriteAsync(IReadOnlyList<SourceRecord> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rule check of a record's draft (null when the record is skipped or rejected by its source). It
+    /// depends on the record alone, so the importer runs it while reading, beside the writes.
+    /// </summary>
+    public static TitleCheck? Check(SourceRecord record, TitleRules rules, DateTime now)
+    {
+        if (record.SkipReason is not null || record.RejectReason is not null || record.Draft is null)
+            return null;
+
+        // Identity is checked whatever the source provides.
+        var fields = new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
+        return rules.Check(record.Draft.Title, fields, now, RuleMode.Lenient);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<CheckedRecord> batch, CancellationToken cancellationToken)
     {
         var accepted = new List<(SourceRecord Record, TitleDraft Draft)>(batch.Count);
-        foreach (var record in batch)
+        foreach (var (record, check) in batch)
         {
             Warn(record, record.Warnings);
-            if (Validated(record) is { } draft)
+            if (Validated(record, check) is { } draft)
                 accepted.Add((record, draft));
         }
 
@@ -44,9 +66,21 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Title
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await InsertNewTitlesAsync(cancellationToken);
     }
 
-    private TitleDraft? Validated(SourceRecord record)
+    /// <summary>New titles skip the change tracker: their rows and change-log rows go in as multi-row inserts.</summary>
+    private async Task InsertNewTitlesAsync(CancellationToken cancellationToken)
+    {
+        var at = db.Clock.GetUtcNow().UtcDateTime;
+        var changes = newTitles.SelectMany(t => ChangeLogRecorder.NewTitle(t, at)).ToList();
+        await titleRows.InsertAsync(newTitles, cancellationToken);
+        await trailerRows.InsertAsync([.. newTitles.SelectMany(t => t.Trailers)], cancellationToken);
+        await changeRows.InsertAsync(changes, cancellationToken);
+        newTitles.Clear();
+    }
+
+    private TitleDraft? Validated(SourceRecord record, TitleCheck? check)
     {
         if (record.SkipReason is { } skipReason)
         {
@@ -61,9 +95,8 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Title
             return null;
         }
 
-        // Identity is checked whatever the source provides.
-        var fields = new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
-        var check = rules.Check(record.Draft.Title, fields, now, RuleMode.Lenient);
+        // Every record with a draft comes checked (Check above, run by the importer's reader).
+        check = check ?? throw new InvalidOperationException($"record {record.Record} was not checked");
         Warn(record, check.Warnings, record.Draft.Title.Id);
         if (check.Refusal is null)
             return record.Draft;
@@ -98,7 +131,9 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, Title
         if (existing is null)
         {
             title.AddedAt = addedAt;
-            db.Titles.Add(title);
+            foreach (var trailer in title.Trailers)
+                trailer.TitleId = title.Id;
+            newTitles.Add(title);
             stored.Remember(title);
             inserted++;
         }

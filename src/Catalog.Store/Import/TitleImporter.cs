@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,29 +23,41 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
     /// <summary>Records written per SaveChanges; the change tracker is cleared after each batch.</summary>
     internal const int BatchSize = 500;
 
+    /// <summary>Batches read and checked ahead of the writer.</summary>
+    private const int ReadAhead = 4;
+
     public IReadOnlyList<string> Formats => sources.Select(s => s.Format).ToArray();
 
     public async Task<ImportSummary> ImportAsync(string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var source = ResolveSource(path, options.Format);
         var length = InputLength(path);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = factory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var writer = new ImportBatchWriter(db, clock.GetUtcNow().UtcDateTime, this.rules);
-        var batch = new List<SourceRecord>(BatchSize);
-        var (records, lastRecord, position) = (0, 0, 0L);
-        await using var input = source.ReadAsync(path, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await MoveNextAsync(input, source, path, lastRecord))
+        var writer = new ImportBatchWriter(db, now);
+        var records = 0;
+
+        // Reading and checking (JSON, rules) on one thread, writing on another: about half the work each.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<List<CheckedRecord>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadAsync(source, path, now, batches.Writer, stopReading.Token), stopReading.Token);
+        try
         {
-            batch.Add(input.Current);
-            (records, lastRecord, position) = (records + 1, input.Current.Record, input.Current.Position);
-            if (batch.Count < BatchSize)
-                continue;
-            await WriteAsync(writer, batch, cancellationToken);
-            progress?.Report(new ImportProgress(position, length, records));
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                await WriteAsync(writer, batch, cancellationToken);
+                records += batch.Count;
+                progress?.Report(new ImportProgress(batch[^1].Record.Position, length, records));
+            }
+
+            await reading;
+        }
+        finally
+        {
+            await StopAsync(stopReading, reading);
         }
 
-        await WriteAsync(writer, batch, cancellationToken);
         if (options.DryRun)
             await transaction.RollbackAsync(cancellationToken);
         else
@@ -52,20 +66,59 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         return writer.Summary();
     }
 
-    private static async Task WriteAsync(ImportBatchWriter writer, List<SourceRecord> batch, CancellationToken cancellationToken)
+    /// <summary>Batches the source's records, each draft checked, into <paramref name="batches"/>; a read failure ends the import.</summary>
+    private async Task ReadAsync(ITitleSource source, string path, DateTime now, ChannelWriter<List<CheckedRecord>> batches, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        try
+        {
+            var batch = new List<CheckedRecord>(BatchSize);
+            var lastRecord = 0;
+            await using var input = source.ReadAsync(path, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (await MoveNextAsync(input, source, path, lastRecord))
+            {
+                batch.Add(new CheckedRecord(input.Current, ImportBatchWriter.Check(input.Current, rules, now)));
+                lastRecord = input.Current.Record;
+                if (batch.Count < BatchSize)
+                    continue;
+                await batches.WriteAsync(batch, cancellationToken);
+                batch = new List<CheckedRecord>(BatchSize);
+            }
+
+            if (batch.Count > 0)
+                await batches.WriteAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            batches.TryComplete();
+        }
+    }
+
+    /// <summary>Stops the reader when the writing ended first (a failed write); its own failure was already seen.</summary>
+    private static async Task StopAsync(CancellationTokenSource stopReading, Task reading)
+    {
+        if (reading.IsCompleted)
             return;
+        await stopReading.CancelAsync();
+        try
+        {
+            await reading;
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected: the reader was stopped because writing failed, and that failure is the one reported.
+        }
+    }
+
+    private static async Task WriteAsync(ImportBatchWriter writer, List<CheckedRecord> batch, CancellationToken cancellationToken)
+    {
         try
         {
             await writer.WriteAsync(batch, cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or DbException)
         {
-            throw new ImportException($"Writing records {batch[0].Record}..{batch[^1].Record} failed: {e.InnerException?.Message ?? e.Message} Nothing was imported.", e);
+            throw new ImportException($"Writing records {batch[0].Record.Record}..{batch[^1].Record.Record} failed: {e.InnerException?.Message ?? e.Message} Nothing was imported.", e);
         }
-
-        batch.Clear();
     }
 
     /// <summary>Turns a source's read failure (malformed or truncated input) into an <see cref="ImportException"/>.</summary>

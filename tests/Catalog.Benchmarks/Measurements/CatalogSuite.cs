@@ -10,6 +10,8 @@ using Catalog.Search;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
 using Catalog.Store;
+using Catalog.Store.Import;
+using Catalog.Store.Import.CatalogJson;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,13 +21,11 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Benchmarks.Measurements;
 
 /// <summary>
-/// Catalog in process, wired as the app wires it (AddCatalogStore + AddStoreTitleFeed + AddCatalogSearch): store import,
+/// Catalog in process, wired as the app wires it (AddCatalogStore + AddCatalogImport + AddStoreTitleFeed + AddCatalogSearch): store import,
 /// index build (from memory and from the store), search over ITitleSearch, edit-to-visible latency.
 /// </summary>
 internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> titles, TextWriter output) : IAsyncDisposable
 {
-    private const int ImportBatch = 2_000;
-
     private ServiceProvider? services;
     private List<IHostedService> hosted = [];
 
@@ -120,12 +120,17 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         collection.AddSingleton<TimeProvider>(new FixedTimeProvider(BenchmarkRun.SearchNow));
         var search = new SearchOptions();
         collection.AddCatalogStore(catalog, new StoreOptions());
+        collection.AddCatalogImport();
         collection.AddStoreTitleFeed(search.BuildPageSize);
         collection.AddCatalogSearch(search);
         return collection.BuildServiceProvider();
     }
 
-    /// <summary>The store import path: batches of titles added through CatalogDbContext (change log included).</summary>
+    /// <summary>
+    /// The store import path a curator uses (<c>catalog import</c>): the generated titles written once as a
+    /// catalog-json file (not timed), then read, validated and written by <see cref="TitleImporter"/> in one
+    /// transaction, change log included.
+    /// </summary>
     private async Task ImportAsync(ServiceProvider provider, CancellationToken cancellationToken)
     {
         var store = Path.Combine(DataDirectory, "catalog.db");
@@ -140,19 +145,23 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         }
 
         await provider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-        var factory = provider.GetRequiredService<ICatalogDbFactory>();
+        var input = Path.Combine(options.Work, $"titles-{options.Titles}-{options.Seed}-{Fingerprint}.catalog.json");
+        if (!File.Exists(input))
+            await WriteCatalogJsonAsync(input, cancellationToken);
         var clock = new PhaseTimer();
-        foreach (var batch in titles.Chunk(ImportBatch))
-        {
-            await using var db = factory.Create();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Titles.AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        Builds.Add(new BuildMeasurement($"Catalog store import (EF Core, SQLite, batches of {ImportBatch})", titles.Count, clock.Elapsed, clock.Cpu, new FileInfo(store).Length));
+        var summary = await provider.GetRequiredService<TitleImporter>().ImportAsync(input, new ImportOptions("catalog-json"), cancellationToken: cancellationToken);
+        Builds.Add(new BuildMeasurement("Catalog store import (`catalog import`, catalog-json, change log)", summary.Inserted, clock.Elapsed, clock.Cpu, new FileInfo(store).Length));
+        if (summary.Inserted != titles.Count)
+            output.WriteLine($"- PROBLEM: the import inserted {summary.Inserted} of {titles.Count} titles ({summary.Rejected.Count} rejected; first: {(summary.Rejected.Count > 0 ? summary.Rejected[0].Reason : "none")}).");
         if (options.ReuseStore)
-            await SnapshotAsync(factory, store, snapshot, cancellationToken);
+            await SnapshotAsync(provider.GetRequiredService<ICatalogDbFactory>(), store, snapshot, cancellationToken);
+    }
+
+    private async Task WriteCatalogJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        await using (var file = File.Create(path + ".partial"))
+            await CatalogJsonWriter.WriteAsync(file, titles.ToAsyncEnumerable(), cancellationToken: cancellationToken);
+        File.Move(path + ".partial", path, overwrite: true);
     }
 
     /// <summary>Copies the imported store before any edit touches it; the WAL is folded in first so one file holds everything.</summary>
