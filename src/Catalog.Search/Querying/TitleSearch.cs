@@ -54,12 +54,11 @@ public sealed class TitleSearch(
         var first = Paging.CheckFirst(request.First);
         using var lease = searchers.Acquire();
         var searcher = lease.Searcher;
-        var reader = searcher.IndexReader;
         var catalogMean = searcher.CatalogMean;
         var available = Available();
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
-        var query = queries.Build(request.Query, reader);
+        var query = queries.Build(request.Query, searcher);
         var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty);
         // Bound to the text typed, whichever reading answers: the next page derives the same reading again.
         var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
@@ -175,11 +174,11 @@ public sealed class TitleSearch(
     }
 
     /// <summary>A spelling correction from the index's words, kept only when it finds more titles, with how many it finds.</summary>
-    private Correction? Correction(IndexSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
+    private Correction? Correction(CatalogSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
     {
-        if (SpellCorrector.Correct(query.Words, searcher.IndexReader) is not { } text)
+        if (SpellCorrector.Correct(query.Words, searcher) is not { } text)
             return null;
-        var corrected = queries.Build(text, searcher.IndexReader);
+        var corrected = queries.Build(text, searcher);
         var count = BestMatches.Of(searcher, corrected.Query, filter, best: 1).Count;
         return count > found ? new Correction(corrected, count) : null;
     }

@@ -1,6 +1,7 @@
 using Catalog.Core.Titles;
 using Catalog.Search.Analysis;
 using Catalog.Search.Indexing;
+using Catalog.Search.Querying.Execution;
 using Catalog.Search.Querying.Parsing;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
@@ -41,7 +42,7 @@ public sealed class FuzzyCandidatesTests : IDisposable
         AddTitles("The Terminator", "Terminal Velocity", "Terminator 2", "Tornado Alley");
         AddTitles("Terminus", "The Germinator");
         using var before = DirectoryReader.Open(writer, applyAllDeletes: true);
-        Assert.Equal(Expected(before, "terminatr", 2), FuzzyCandidates.Find(before, IndexFields.Name, "terminatr", 2, 100));
+        Assert.Equal(Expected(before, "terminatr", 2), FuzzyCandidates.Find(new CatalogSearcher(before), IndexFields.Name, "terminatr", 2, 100));
 
         AddTitles("Terminatrix", "Terminator Genisys");
         using var after = DirectoryReader.OpenIfChanged(before, writer, applyAllDeletes: true)!;
@@ -52,7 +53,7 @@ public sealed class FuzzyCandidatesTests : IDisposable
         Assert.All(unchanged, l => Assert.True(FuzzyCandidates.IsKept(l.AtomicReader, IndexFields.Name, "terminatr", 2)));
         Assert.False(FuzzyCandidates.IsKept(added[0].AtomicReader, IndexFields.Name, "terminatr", 2));
 
-        var found = FuzzyCandidates.Find(after, IndexFields.Name, "terminatr", 2, 100);
+        var found = FuzzyCandidates.Find(new CatalogSearcher(after), IndexFields.Name, "terminatr", 2, 100);
 
         Assert.Equal(Expected(after, "terminatr", 2), found);
         Assert.Contains(found, c => c.Term == "terminatrix" && c.Edits == 2);
@@ -71,7 +72,7 @@ public sealed class FuzzyCandidatesTests : IDisposable
         foreach (var word in new[] { "terminatr", "termnal", "exterminater", "tornadoo", "germinatr", "terminus" })
         {
             foreach (var edits in new[] { 1, 2 })
-                Assert.Equal(Expected(reader, word, edits), FuzzyCandidates.Find(reader, IndexFields.Name, word, edits, 100));
+                Assert.Equal(Expected(reader, word, edits), FuzzyCandidates.Find(new CatalogSearcher(reader), IndexFields.Name, word, edits, 100));
         }
     }
 

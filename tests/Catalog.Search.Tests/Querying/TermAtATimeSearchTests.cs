@@ -38,7 +38,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
             var text = string.Join(' ', words.Select(w => Vocabulary[w]));
             using var lease = harness.Index.Acquire();
             var searcher = rankingRules ? lease.Searcher.Ranking : lease.Searcher;
-            var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher.IndexReader).Query;
+            var query = new UserQueryBuilder(harness.Analyzers).Build(text, lease.Searcher).Query;
 
             var expected = All(collector => searcher.Search(query, collector));
             var actual = All(collector => TermAtATimeSearch.Prepare(searcher, query)!.Search(collector, optionalScores: true));
@@ -107,7 +107,7 @@ public sealed class TermAtATimeSearchTests(RandomCatalogFixture fixture) : IClas
     {
         using var lease = harness.Index.Acquire();
         var searcher = lease.Searcher;
-        var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher.IndexReader).Query;
+        var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher).Query;
         return [.. All(collector => searcher.Search(query, collector)).Keys.Select(doc => searcher.Doc(doc).Get(IndexFields.Id))];
     }
 

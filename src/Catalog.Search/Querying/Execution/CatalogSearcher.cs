@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Catalog.Search.Querying.Facets;
+using Catalog.Search.Querying.Parsing;
 using Catalog.Search.Querying.Ranking;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -9,7 +10,7 @@ namespace Catalog.Search.Querying.Execution;
 /// <summary>
 /// The searcher of one index reader, as the searcher source hands it out: it scores with
 /// <see cref="CatalogSimilarity"/> and owns the state computed from its reader (the catalog mean, the rules'
-/// searcher, facet ordinals), which goes with the reader when a refresh replaces it. State of one segment
+/// searcher, facet ordinals, the words' typo candidates merged over its segments), which goes with the reader when a refresh replaces it. State of one segment
 /// (decoded columns, typo and prefix answers) is keyed by the segment's core instead, so it outlives a refresh that
 /// keeps the segment (docs/caches.md lists every cache). Thread-safe, like every <see cref="IndexSearcher"/>.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class CatalogSearcher : IndexSearcher
     private readonly Lazy<double> catalogMean;
     private readonly Lazy<IndexSearcher> ranking;
     private readonly ConcurrentDictionary<string, FacetOrdinals?> facetOrdinals = new();
+    private readonly BoundedAnswers<(string Field, string Word, int MaxEdits), FuzzyCandidate[]> typoCandidates = new(FuzzyCandidates.MaxCachedAnswers);
 
     internal CatalogSearcher(IndexReader reader)
         : base(reader)
@@ -36,4 +38,8 @@ public sealed class CatalogSearcher : IndexSearcher
     /// <summary>The field's global ordinals over this reader (built on first use), or null when no document has the field.</summary>
     internal FacetOrdinals? FacetOrdinals(string field) =>
         facetOrdinals.GetOrAdd(field, static (f, reader) => Querying.Facets.FacetOrdinals.Build(reader, f), IndexReader);
+
+    /// <summary>A word's typo candidates over this reader's segments, best first (computed on first use, bounded).</summary>
+    internal FuzzyCandidate[] TypoCandidates(string field, string word, int maxEdits) =>
+        typoCandidates.GetOrAdd((field, word, maxEdits), static (key, reader) => FuzzyCandidates.Merge(reader, key.Field, key.Word, key.MaxEdits), IndexReader);
 }

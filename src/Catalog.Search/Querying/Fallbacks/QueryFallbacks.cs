@@ -27,12 +27,11 @@ internal sealed record Correction(UserQuery Query, int Count);
 /// </summary>
 internal sealed class QueryFallbacks(UserQueryBuilder queries)
 {
-    public FallbackReading? Find(IndexSearcher searcher, UserQuery typed, int found, Correction? correction, DocValuesFilter filter)
+    public FallbackReading? Find(CatalogSearcher searcher, UserQuery typed, int found, Correction? correction, DocValuesFilter filter)
     {
-        var reader = searcher.IndexReader;
         if (typed.Words.Any(w => w.IsCommon && w.MaxEdits > 0))
         {
-            var variants = queries.Build(typed.Text, reader, typosOfCommonWords: true);
+            var variants = queries.Build(typed.Text, searcher, typosOfCommonWords: true);
             var count = Count(searcher, variants.Query, filter);
             if (count > found)
                 return new FallbackReading(variants, QueryRelaxation.TypoVariants, null);
@@ -45,9 +44,8 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
         return WithoutLeastImportant(searcher, typed, filter);
     }
 
-    private FallbackReading? WithoutLeastImportant(IndexSearcher searcher, UserQuery typed, DocValuesFilter filter)
+    private FallbackReading? WithoutLeastImportant(CatalogSearcher searcher, UserQuery typed, DocValuesFilter filter)
     {
-        var reader = searcher.IndexReader;
         var kept = typed.Words.Select(w => w.Term).ToList();
         // Stop words never block a match (they are optional), so only the others are dropped.
         var droppable = typed.Words.Select((w, i) => (Index: i, w.IsStopWord)).Where(w => !w.IsStopWord).Select(w => w.Index).ToList();
@@ -60,7 +58,7 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
             droppable.Remove(least);
             kept[least] = string.Empty;
             var text = string.Join(' ', kept.Where(w => w.Length > 0));
-            var shorter = queries.Build(text, reader);
+            var shorter = queries.Build(text, searcher);
             if (Count(searcher, shorter.Query, filter) > 0)
                 return new FallbackReading(shorter, QueryRelaxation.WordsDropped, text);
         }

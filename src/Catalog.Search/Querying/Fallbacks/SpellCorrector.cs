@@ -16,7 +16,7 @@ internal static class SpellCorrector
     private static readonly string[] Dictionary = [IndexFields.Name, IndexFields.TagsText, IndexFields.People];
 
     /// <summary>The corrected text, or null when every word is known or none can be corrected.</summary>
-    public static string? Correct(IReadOnlyList<QueryWord> words, IndexReader reader)
+    public static string? Correct(IReadOnlyList<QueryWord> words, CatalogSearcher searcher)
     {
         if (words.Count == 0)
             return null;
@@ -24,7 +24,7 @@ internal static class SpellCorrector
         var result = new List<string>(words.Count);
         foreach (var word in words)
         {
-            var replacement = IsKnown(word, reader) ? null : Closest(word, reader);
+            var replacement = IsKnown(word, searcher.IndexReader) ? null : Closest(word, searcher);
             corrected |= replacement is not null;
             result.Add(replacement ?? word.Term);
         }
@@ -42,9 +42,9 @@ internal static class SpellCorrector
     }
 
     /// <summary>The closest word of any dictionary field: fewest edits, then most documents over the fields, then in order.</summary>
-    private static string? Closest(QueryWord word, IndexReader reader) =>
+    private static string? Closest(QueryWord word, CatalogSearcher searcher) =>
         Dictionary
-            .SelectMany(field => FuzzyCandidates.Find(reader, field, word.Term, Math.Max(1, word.MaxEdits), 50))
+            .SelectMany(field => FuzzyCandidates.Find(searcher, field, word.Term, Math.Max(1, word.MaxEdits), 50))
             .Where(c => c.Edits > 0)
             .GroupBy(c => c.Term, StringComparer.Ordinal)
             .Select(g => (Term: g.Key, g.First().Edits, DocFreq: g.Sum(c => c.DocFreq)))

@@ -17,25 +17,24 @@ internal readonly record struct FuzzyCandidate(string Term, int Edits, int DocFr
 /// typo-tolerant matching (expanded into a max-of-terms query, so a title is not rewarded for containing
 /// several near-misses) and for didYouMean. Segments are enumerated one by one (a merged view over them
 /// costs a priority queue per term). Each segment's candidates are kept for the segment's life (its terms
-/// never change), and the merged answer for the reader's: a near-real-time reopen, which every edit and
+/// never change), and the merged answer by the reader's <see cref="CatalogSearcher"/>: a near-real-time reopen, which every edit and
 /// every review causes, only intersects its new, small segments instead of starting over.
 /// </summary>
 internal static class FuzzyCandidates
 {
     private const int MaxCachedAutomata = 10_000;
-    private const int MaxCachedAnswers = 20_000;
+    /// <summary>Answers kept per segment, and merged answers per reader (<see cref="CatalogSearcher.TypoCandidates"/>).</summary>
+    public const int MaxCachedAnswers = 20_000;
 
     private static readonly ConcurrentDictionary<(string, int), CompiledAutomaton> Automata = new();
 
-    private static readonly KeptAnswers<(string Field, string Word, int MaxEdits), FuzzyCandidate[]> Answers = new(MaxCachedAnswers);
-
     private static readonly KeptAnswers<(string Field, string Word, int MaxEdits), FuzzyCandidate[]> SegmentAnswers = new(MaxCachedAnswers);
 
-    public static IReadOnlyList<FuzzyCandidate> Find(IndexReader reader, string field, string word, int maxEdits, int limit)
+    public static IReadOnlyList<FuzzyCandidate> Find(CatalogSearcher searcher, string field, string word, int maxEdits, int limit)
     {
         if (maxEdits <= 0 || word.Length == 0)
             return [];
-        var all = Answers.GetOrAdd(reader, (field, word, maxEdits), static (key, reader) => Merge(reader, key.Field, key.Word, key.MaxEdits), reader);
+        var all = searcher.TypoCandidates(field, word, maxEdits);
         return new ArraySegment<FuzzyCandidate>(all, 0, Math.Min(limit, all.Length));
     }
 
@@ -44,7 +43,7 @@ internal static class FuzzyCandidates
         SegmentAnswers.Holds(segment.CoreCacheKey, (field, word, maxEdits));
 
     /// <summary>Every candidate of the reader, best first: the segments' candidates with their document frequencies summed.</summary>
-    private static FuzzyCandidate[] Merge(IndexReader reader, string field, string word, int maxEdits)
+    internal static FuzzyCandidate[] Merge(IndexReader reader, string field, string word, int maxEdits)
     {
         var found = new Dictionary<string, FuzzyCandidate>(StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)

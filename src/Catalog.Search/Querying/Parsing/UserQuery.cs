@@ -1,6 +1,7 @@
 using Catalog.Search.Analysis;
 using Catalog.Search.Querying.Fallbacks;
 using Catalog.Search.Querying.Ranking;
+using Catalog.Search.Querying.Execution;
 using Catalog.Search.Schema;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -64,8 +65,9 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     /// The query of the text; with <paramref name="typosOfCommonWords"/> a common word also matches its typo variants
     /// (the typo-variants fallback, <see cref="QueryFallbacks"/>), which still score below exact matches.
     /// </summary>
-    public UserQuery Build(string? text, IndexReader reader, bool typosOfCommonWords = false)
+    public UserQuery Build(string? text, CatalogSearcher searcher, bool typosOfCommonWords = false)
     {
+        var reader = searcher.IndexReader;
         var clean = Clean(text);
         var parsed = Words(clean);
         if (parsed.Count == 0)
@@ -79,7 +81,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
             var previous = i > 0 ? words[i - 1] : null;
             var next = i < words.Count - 1 ? words[i + 1] : null;
             var optional = words[i].IsStopWord && words.Count > 1;
-            query.Add(WordClause(words[i], exact[i], previous, next, reader, optional), optional ? Occur.SHOULD : Occur.MUST);
+            query.Add(WordClause(words[i], exact[i], previous, next, searcher, optional), optional ? Occur.SHOULD : Occur.MUST);
         }
 
         foreach (var key in analyzers.AnalyzeQuery(IndexFields.NameExact, ExactnessClause.ArticleInFront(clean)).Take(1))
@@ -105,8 +107,9 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     }
 
     /// <summary>A word's alternatives; an <paramref name="optional"/> stop word counts only for the field rule.</summary>
-    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, QueryWord? previous, QueryWord? next, IndexReader reader, bool optional)
+    private static DisjunctionMaxQuery WordClause(QueryWord word, ExactTerms exact, QueryWord? previous, QueryWord? next, CatalogSearcher searcher, bool optional)
     {
+        var reader = searcher.IndexReader;
         float Value(TypoClass typo, FieldClass field) => RankingRules.WordValue(typo, field, optional);
 
         var clause = new DisjunctionMaxQuery(0f);
@@ -125,9 +128,9 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
             WordPrefixes.AddTo(clause, reader, IndexFields.People, word.Term, prefix);
         }
 
-        AddTypos(clause, reader, IndexFields.Name, word, FieldClass.Name);
-        AddTypos(clause, reader, IndexFields.TagsText, word, FieldClass.PeopleOrTags);
-        AddTypos(clause, reader, IndexFields.People, word, FieldClass.PeopleOrTags);
+        AddTypos(clause, searcher, IndexFields.Name, word, FieldClass.Name);
+        AddTypos(clause, searcher, IndexFields.TagsText, word, FieldClass.PeopleOrTags);
+        AddTypos(clause, searcher, IndexFields.People, word, FieldClass.PeopleOrTags);
 
         // Words glued into one ("wall e" for walle) count as a typo, unless they were typed as one ("e.t." for et).
         if (previous is not null)
@@ -163,9 +166,9 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     }
 
     /// <summary>Index terms one or two edits away, each its own alternative (the best one counts), 2 edits weighing less.</summary>
-    private static void AddTypos(DisjunctionMaxQuery clause, IndexReader reader, string field, QueryWord word, FieldClass fieldClass)
+    private static void AddTypos(DisjunctionMaxQuery clause, CatalogSearcher searcher, string field, QueryWord word, FieldClass fieldClass)
     {
-        foreach (var typo in FuzzyCandidates.Find(reader, field, word.Term, word.TypoEdits, MaxTypoTerms))
+        foreach (var typo in FuzzyCandidates.Find(searcher, field, word.Term, word.TypoEdits, MaxTypoTerms))
         {
             if (typo.Edits > 0)
                 clause.Add(Term(field, typo.Term, RankingRules.WordValue(typo.Edits == 1 ? TypoClass.OneTypo : TypoClass.TwoTypos, fieldClass)));
