@@ -19,8 +19,8 @@ namespace Catalog.Search.Querying.Suggest;
 /// </summary>
 internal sealed class TitleSuggester(CatalogAnalyzers analyzers)
 {
-    /// <summary>Most suggestions returned for one prefix, whatever the caller asks.</summary>
-    public const int MaxSuggestions = 50;
+    /// <summary>Most suggestions returned for one prefix, whatever the caller asks: as many as the API lets a caller ask for.</summary>
+    public const int MaxSuggestions = 100;
     private const int MaxWords = 8;
     private const int MaxLabelsExamined = 500;
 
