@@ -1,3 +1,4 @@
+using Catalog.Search.Indexing;
 using Catalog.Store.Insights;
 using Microsoft.Extensions.Options;
 
@@ -5,7 +6,8 @@ namespace Catalog.Api.Insights;
 
 /// <summary>Deletes searches and clicks older than <see cref="InsightsOptions.RetentionDays"/>, every <see cref="InsightsOptions.RetentionInterval"/>.</summary>
 public sealed partial class InsightsRetentionService(
-    InsightsWriter writer, InsightsClock clock, IOptions<InsightsOptions> options, ILogger<InsightsRetentionService> logger) : BackgroundService
+    InsightsWriter writer, InsightsClock clock, IOptions<InsightsOptions> options, ILogger<InsightsRetentionService> logger,
+    IndexStartup? startup = null) : BackgroundService
 {
     /// <summary>One pass: deletes what has expired by the insights clock; returns the number of searches deleted.</summary>
     public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) =>
@@ -13,6 +15,19 @@ public sealed partial class InsightsRetentionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The tables exist once start-up has prepared the store (migrations run in the background after the port opens).
+        if (startup is not null)
+        {
+            try
+            {
+                await startup.Opened.WaitAsync(stoppingToken);
+            }
+            catch (Exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                return; // start-up failed, and stops the process
+            }
+        }
+
         using var timer = new PeriodicTimer(options.Value.RetentionInterval);
         do
         {
