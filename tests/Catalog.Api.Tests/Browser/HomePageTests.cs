@@ -8,6 +8,21 @@ namespace Catalog.Api.Tests.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class HomePageTests(BrowserFixture browser)
 {
+    /// <summary>
+    /// The words of poster-tile names wider than their line, which the browser must cut in two ("The Expendable|s"). The
+    /// small thumbnails beside search results are left out: the full name is the heading next to them.
+    /// </summary>
+    private const string WordsWiderThanTheirTile = """
+        () => {
+          const context = document.createElement('canvas').getContext('2d');
+          return [...document.querySelectorAll('.tile:not(.tile-sm) .tile-name')].flatMap(name => {
+            const style = getComputedStyle(name);
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            return name.textContent.split(/\s+/).filter(word => word && context.measureText(word).width > name.clientWidth);
+          });
+        }
+        """;
+
     private const string Rails = """
         {
           newArrivals(first: 12) { nodes { name } }
@@ -102,6 +117,8 @@ public sealed class HomePageTests(BrowserFixture browser)
             Assert.True(width <= 360, $"{path} is {width}px wide at a 360px viewport");
             if (path == "/")
                 await page.ScreenshotAsync("phone");
+            var cut = await page.Page.EvaluateAsync<string[]>(WordsWiderThanTheirTile);
+            Assert.True(cut.Length == 0, $"{path}: title words cut in two on their tiles: {string.Join(", ", cut)}");
             page.AssertClean();
         }
     }
