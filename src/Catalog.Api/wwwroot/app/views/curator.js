@@ -6,7 +6,7 @@ import { h, replace, spinner, status } from '../dom.js';
 import { formatCount, formatDateTime } from '../format.js';
 import { REINDEX_JOB, START_REINDEX } from '../queries.js';
 import { navigate } from '../router.js';
-import { currentViewer, isCurator } from '../session.js';
+import { curatorOrGate } from './curator-gate.js';
 import { attachSuggest } from '../suggest.js';
 import { titleEditor } from './curator-title.js';
 
@@ -100,15 +100,7 @@ function titlePicker(current) {
 export async function curatorView(ctx) {
   ctx.setTitle('Curator');
   if (!ctx.main.querySelector('.curator')) replace(ctx.main, spinner());
-  const viewer = await currentViewer().catch(() => null);
-  if (!ctx.isCurrent()) return;
-  if (!isCurator(viewer)) {
-    replace(ctx.main, h('div', { className: 'narrow' },
-      h('h1', { tabIndex: -1, text: 'Curator' }),
-      status('empty', viewer ? 'This page needs a curator account; you are signed in as a viewer. ' : 'This page is for curators. ',
-        h('a', { href: `/signin?next=${encodeURIComponent('/curator')}`, text: 'Sign in as a curator' }))));
-    return;
-  }
+  if (!await curatorOrGate(ctx, 'Curator', '/curator')) return;
   const titleId = ctx.url.searchParams.get('title');
   const editor = titleId ? await titleEditor(titleId) : null;
   if (!ctx.isCurrent()) return;

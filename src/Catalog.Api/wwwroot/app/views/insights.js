@@ -6,7 +6,7 @@ import { h, replace, spinner, status } from '../dom.js';
 import { formatCount, formatDate, formatDateTime } from '../format.js';
 import { SEARCH_INSIGHTS } from '../queries.js';
 import { navigate } from '../router.js';
-import { currentViewer, isCurator } from '../session.js';
+import { curatorOrGate } from './curator-gate.js';
 
 const DAY_MS = 86_400_000;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -101,14 +101,7 @@ function rangeForm(from, to) {
 export async function insightsView(ctx) {
   ctx.setTitle('Search insights');
   if (!ctx.main.querySelector('.insights')) replace(ctx.main, spinner());
-  const viewer = await currentViewer().catch(() => null);
-  if (!ctx.isCurrent()) return;
-  if (!isCurator(viewer)) {
-    replace(ctx.main, h('div', { className: 'narrow' },
-      h('h1', { tabIndex: -1, text: 'Search insights' }),
-      status('empty', 'This page is for curators. ', h('a', { href: `/signin?next=${encodeURIComponent('/insights')}`, text: 'Sign in as a curator' }))));
-    return;
-  }
+  if (!await curatorOrGate(ctx, 'Search insights', '/insights')) return;
   const { from, to } = range(ctx.url);
   let report;
   try {
