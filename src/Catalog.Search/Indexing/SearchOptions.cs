@@ -40,4 +40,11 @@ public sealed class SearchOptions
     /// <summary>An unreferenced generation folder untouched for this long is deleted at start (it may be another process's build).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan AbandonedBuildAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The most threads one search reads its segments with when other cores are idle (0: as many as the machine has
+    /// cores; 1: the calling thread only). A busy machine gives each search its calling thread alone whatever this says.
+    /// </summary>
+    [Range(0, 64)]
+    public int ThreadsPerSearch { get; set; }
 }

@@ -29,7 +29,8 @@ namespace Catalog.Search.Querying;
 /// text is safe.
 /// </summary>
 public sealed class TitleSearch(
-    ISearcherSource searchers, CatalogAnalyzers analyzers, IOptions<CatalogOptions> options, TimeProvider clock) : ITitleSearch
+    ISearcherSource searchers, CatalogAnalyzers analyzers, IOptions<CatalogOptions> options, SearchOptions searchOptions, TimeProvider clock)
+    : ITitleSearch
 {
     public const int RelatedCount = 10;
 
@@ -52,6 +53,7 @@ public sealed class TitleSearch(
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         var first = Paging.CheckFirst(request.First);
+        using var running = SearchThreads.Running();
         using var lease = searchers.Acquire();
         var searcher = lease.Searcher;
         var catalogMean = searcher.CatalogMean;
@@ -68,7 +70,7 @@ public sealed class TitleSearch(
         {
             var facets = new DisjunctiveFacets(searcher, clauses, available, request.Facets ?? [], request.Filter);
             var page = Paging.Run(searcher.Ranking, reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
-                ranked: facets.SplitsFilter ? filter : null);
+                ranked: facets.SplitsFilter ? filter : null, SearchThreads.Available(searcher.IndexReader.Leaves.Count, searchOptions.ThreadsPerSearch));
             return (page, facets);
         }
 

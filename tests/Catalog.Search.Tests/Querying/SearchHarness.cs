@@ -36,6 +36,8 @@ public sealed class SearchHarness : IDisposable
 
     public CatalogOptions Options { get; } = new();
 
+    public SearchOptions SearchOptions { get; } = new();
+
     public static SearchHarness Fixtures() => Of(FixtureTitles.All, FixtureTitles.Now);
 
     public static SearchHarness Of(IReadOnlyList<Title> titles, DateTime now)
@@ -53,7 +55,7 @@ public sealed class SearchHarness : IDisposable
 
     /// <summary>A search whose clock says <paramref name="now"/>.</summary>
     public TitleSearch At(DateTime now) =>
-        new(Index, Analyzers, Microsoft.Extensions.Options.Options.Create(Options), new FixedTimeProvider(new DateTimeOffset(now)));
+        new(Index, Analyzers, Microsoft.Extensions.Options.Options.Create(Options), SearchOptions, new FixedTimeProvider(new DateTimeOffset(now)));
 
     /// <summary>A search; <paramref name="exact"/> reads the query only as typed (no fallback readings).</summary>
     public SearchResult Find(string? query, TitleFilter? filter = null, TitleSort sort = TitleSort.Relevance, int first = 20, bool exact = false) =>

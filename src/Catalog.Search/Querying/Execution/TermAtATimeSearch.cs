@@ -59,24 +59,31 @@ internal static partial class TermAtATimeSearch
         /// passes every document it is given on as a hit (<see cref="IMatchSetCollector"/>), a hit that cannot be among them
         /// may be withheld: returns how many were, to be added to the collector's count.
         /// </summary>
-        public int Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null, int? best = null)
+        public int Search(ICollector collector, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null, int? best = null) =>
+            Search([collector], optionalScores, accepted, ranked, best);
+
+        /// <summary>
+        /// <see cref="Search(ICollector, bool, DocValuesFilter?, DocValuesFilter?, int?)"/> on one worker per collector
+        /// (<see cref="SearchThreads"/>): each collector is given the segments its worker read, in no set order.
+        /// </summary>
+        public int Search(IReadOnlyList<ICollector> collectors, bool optionalScores, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null, int? best = null)
         {
-            var withheld = 0;
-            var competition = best is { } size && optionalScores ? new CompetitiveScores(size) : null;
-            var score = new CurrentScore();
-            foreach (var leaf in searcher.IndexReader.Leaves)
+            var withheld = new int[collectors.Count];
+            var competitions = collectors.Select(_ => best is { } size && optionalScores ? new CompetitiveScores(size) : null).ToArray();
+            var scores = collectors.Select(_ => new CurrentScore()).ToArray();
+            SearchThreads.ForEachSegment(searcher.IndexReader.Leaves, collectors.Count, (worker, leaf) =>
             {
                 var accepts = accepted?.Retainer(leaf.AtomicReader);
                 if (accepted is not null && accepts is null)
-                    continue;
+                    return;
+                var collector = collectors[worker];
                 collector.SetNextReader(leaf);
-                collector.SetScorer(score);
+                collector.SetScorer(scores[worker]);
                 var ranks = ranked is null ? null : ranked.Retainer(leaf.AtomicReader) ?? (docs => docs.Clear(0, docs.Length));
                 using (PostingsLoans.Open())
-                    withheld += new SegmentRun(leaf, clauses).Collect(collector, score, optionalScores, (accepted, accepts), ranks, competition);
-            }
-
-            return withheld;
+                    withheld[worker] += new SegmentRun(leaf, clauses).Collect(collector, scores[worker], optionalScores, (accepted, accepts), ranks, competitions[worker]);
+            });
+            return withheld.Sum();
         }
 
         /// <summary>Gives the hits their full scores (every clause read, only for these documents).</summary>

@@ -26,7 +26,10 @@ internal sealed class DisjunctiveFacets
     private readonly List<FacetRequest> requests;
     private readonly TitleFilter? filter;
     private readonly DocValuesFilter[] split;
-    private readonly FacetCounts[] counts;
+    private readonly CatalogSearcher searcher;
+
+    /// <summary>Each collector's counts, field by field (one collector per worker of the pass).</summary>
+    private readonly List<FacetCounts[]> counted = [];
     private readonly uint[] ownClauses;
 
     public DisjunctiveFacets(
@@ -34,6 +37,7 @@ internal sealed class DisjunctiveFacets
         IEnumerable<FacetRequest> requests, TitleFilter? filter)
     {
         this.filter = filter;
+        this.searcher = searcher;
         this.requests = [.. requests.DistinctBy(r => r.Field)];
         var fields = this.requests.Select(r => r.Field).ToHashSet();
         var splitClauses = clauses.Where(c => c.OwnedBy.Overlaps(fields)).ToList();
@@ -41,7 +45,6 @@ internal sealed class DisjunctiveFacets
             throw new InvalidOperationException($"A filter splits into at most {MaxSplitClauses} clauses.");
         split = [.. splitClauses.Select(c => c.Filter)];
         PassFilter = FilterClauses.Combine(clauses.Where(c => !c.OwnedBy.Overlaps(fields)), available);
-        counts = [.. this.requests.Select(r => new FacetCounts(searcher, FacetFields.IndexField(r.Field)))];
         ownClauses = [.. this.requests.Select(r => Mask(splitClauses, c => c.OwnedBy.Contains(r.Field)))];
     }
 
@@ -53,13 +56,32 @@ internal sealed class DisjunctiveFacets
 
     /// <summary>
     /// The collector of the pass (run the query without a filter): counts facets over the documents passing
-    /// <see cref="PassFilter"/> and hands those passing every clause to <paramref name="hits"/>.
+    /// <see cref="PassFilter"/> and hands those passing every clause to <paramref name="hits"/>. Each worker of a pass
+    /// has its own; the results add up their counts.
     /// </summary>
-    public ICollector Around(ICollector hits) => new SplitCollector(this, hits);
+    public ICollector Around(ICollector hits)
+    {
+        FacetCounts[] counts = [.. requests.Select(r => new FacetCounts(searcher, FacetFields.IndexField(r.Field)))];
+        counted.Add(counts);
+        return new SplitCollector(this, counts, hits);
+    }
 
     /// <summary>Call after the pass has run.</summary>
     public IReadOnlyList<FacetResult> Results() =>
-        [.. requests.Select((request, i) => FacetFields.Result(request, counts[i].Ordinals, counts[i].Counts, filter))];
+        [.. requests.Select((request, i) => FacetFields.Result(request, counted[0][i].Ordinals, Sum(i), filter))];
+
+    private int[] Sum(int field)
+    {
+        var sum = counted[0][field].Counts;
+        foreach (var counts in counted.Skip(1))
+        {
+            var more = counts[field].Counts;
+            for (var ord = 0; ord < sum.Length; ord++)
+                sum[ord] += more[ord];
+        }
+
+        return sum;
+    }
 
     private static uint Mask(List<FilterClause> clauses, Func<FilterClause, bool> selected)
     {
@@ -73,7 +95,7 @@ internal sealed class DisjunctiveFacets
         return mask;
     }
 
-    private sealed class SplitCollector(DisjunctiveFacets facets, ICollector hits) : IMatchSetCollector
+    private sealed class SplitCollector(DisjunctiveFacets facets, FacetCounts[] counts, ICollector hits) : IMatchSetCollector
     {
         private readonly Predicate<int>?[] tests = new Predicate<int>?[facets.split.Length];
         private Predicate<int>? pass;
@@ -95,7 +117,7 @@ internal sealed class DisjunctiveFacets
             passed = counted = false;
             for (var i = 0; i < tests.Length; i++)
                 tests[i] = facets.split[i].Matcher(context.AtomicReader);
-            foreach (var field in facets.counts)
+            foreach (var field in counts)
                 field.SetSegment(context);
         }
 
@@ -110,7 +132,7 @@ internal sealed class DisjunctiveFacets
             if (counted)
             {
                 var count = matches.Cardinality;
-                foreach (var field in facets.counts)
+                foreach (var field in counts)
                     field.CountAll(matches, count);
             }
 
@@ -136,11 +158,11 @@ internal sealed class DisjunctiveFacets
 
             if (failed == 0)
                 hits.Collect(doc);
-            for (var i = 0; i < facets.counts.Length; i++)
+            for (var i = 0; i < counts.Length; i++)
             {
                 // Counted when every clause the document fails is one of this field's own.
                 if ((failed & ~facets.ownClauses[i]) == 0)
-                    facets.counts[i].Count(doc);
+                    counts[i].Count(doc);
             }
         }
     }

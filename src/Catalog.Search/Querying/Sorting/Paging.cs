@@ -30,23 +30,27 @@ internal static class Paging
     /// them): term at a time, the former are dropped before the query's later clauses are read, the latter get no boosts, nor do
     /// the titles that cannot reach a first page in relevance order.
     /// </summary>
+    /// <remarks>Term at a time, <paramref name="workers"/> read the segments (<see cref="SearchThreads"/>), each into its own collector.</remarks>
     public static Page Run(
         IndexSearcher searcher, Query query, Filter? filter, Sort sort, int first, FieldDoc? after,
-        Func<ICollector, ICollector>? around = null, bool scores = false, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null)
+        Func<ICollector, ICollector>? around = null, bool scores = false, DocValuesFilter? accepted = null, DocValuesFilter? ranked = null,
+        int workers = 1)
     {
-        var top = TopFieldCollector.Create(sort, first + 1, after, true, scores, false, false);
-        var collector = around is null ? top : around(top);
         var termAtATime = filter is null ? TermAtATimeSearch.Prepare(searcher, query) : null;
+        var tops = Enumerable.Range(0, termAtATime is null ? 1 : Math.Max(1, workers))
+            .Select(_ => TopFieldCollector.Create(sort, first + 1, after, true, scores, false, false)).ToArray();
+        var collectors = tops.Select(top => around is null ? top : around(top)).ToArray();
         var byScore = sort.GetSort()[0].Type == SortFieldType.SCORE;
         var withheld = 0;
         if (termAtATime is null)
-            searcher.Search(RandomAccessFiltering.Apply(query, filter), collector);
+            searcher.Search(RandomAccessFiltering.Apply(query, filter), collectors[0]);
         else
-            withheld = termAtATime.Search(collector, optionalScores: byScore, accepted, ranked, best: after is null ? first + 1 : null);
-        var docs = top.GetTopDocs().ScoreDocs.Cast<FieldDoc>().ToList();
+            withheld = termAtATime.Search(collectors, optionalScores: byScore, accepted, ranked, best: after is null ? first + 1 : null);
+        var topDocs = tops.Length == 1 ? tops[0].GetTopDocs() : TopDocs.Merge(sort, first + 1, [.. tops.Select(top => top.GetTopDocs())]);
+        var docs = topDocs.ScoreDocs.Cast<FieldDoc>().ToList();
         if (termAtATime is not null && scores && !byScore)
             termAtATime.Rescore(docs);
-        return new Page(top.TotalHits + withheld, docs.Count > first ? docs[..first] : docs, docs.Count > first);
+        return new Page(tops.Sum(top => top.TotalHits) + withheld, docs.Count > first ? docs[..first] : docs, docs.Count > first);
     }
 
     public static string IdOf(FieldDoc hit) => ((BytesRef)hit.Fields[^1]).Utf8ToString();
