@@ -53,7 +53,7 @@ public sealed class TitleSearch(
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         var first = Paging.CheckFirst(request.First);
-        using var running = SearchThreads.Running();
+        using var running = SearchThreads.Running(searchOptions.ThreadsPerSearch);
         using var lease = searchers.Acquire();
         var searcher = lease.Searcher;
         var catalogMean = searcher.CatalogMean;
@@ -70,7 +70,7 @@ public sealed class TitleSearch(
         {
             var facets = new DisjunctiveFacets(searcher, clauses, available, request.Facets ?? [], request.Filter);
             var page = Paging.Run(searcher.Ranking, reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
-                ranked: facets.SplitsFilter ? filter : null, SearchThreads.Available(searcher.IndexReader.Leaves.Count, searchOptions.ThreadsPerSearch));
+                ranked: facets.SplitsFilter ? filter : null, SearchThreads.Available(searcher.IndexReader.Leaves.Count));
             return (page, facets);
         }
 

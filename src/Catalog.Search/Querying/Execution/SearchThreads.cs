@@ -14,38 +14,47 @@ internal static class SearchThreads
 {
     private static int searching;
 
-    /// <summary>Counts a search as running until the scope is disposed.</summary>
-    public static Scope Running()
+    /// <summary>The most workers the search running on this thread may use (1 outside a search).</summary>
+    [ThreadStatic]
+    private static int granted;
+
+    /// <summary>
+    /// Counts a search as running on this thread until the scope is disposed; it may use at most <paramref name="maxPerSearch"/>
+    /// workers (<see cref="SearchOptions.ThreadsPerSearch"/>; 0: as many as the machine has cores).
+    /// </summary>
+    public static Scope Running(int maxPerSearch)
     {
         Interlocked.Increment(ref searching);
-        return default;
+        var outer = granted;
+        granted = maxPerSearch > 0 ? maxPerSearch : Environment.ProcessorCount;
+        return new Scope(outer);
     }
 
     /// <summary>
-    /// The workers a running search may use now over <paramref name="segments"/> segments: its own thread and the cores
-    /// no other search holds, at most <paramref name="maxPerSearch"/> (0: as many as the machine has cores), at least 1.
+    /// The workers the search on this thread may use now over <paramref name="segments"/> segments: its own thread and the
+    /// cores no other search holds, at most what it was granted, at least 1.
     /// </summary>
-    public static int Available(int segments, int maxPerSearch)
+    public static int Available(int segments)
     {
         var idle = Environment.ProcessorCount - Math.Max(1, Volatile.Read(ref searching)) + 1;
-        var most = maxPerSearch > 0 ? maxPerSearch : Environment.ProcessorCount;
-        return Math.Clamp(Math.Min(idle, most), 1, Math.Max(1, segments));
+        return Math.Clamp(Math.Min(idle, granted), 1, Math.Max(1, segments));
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> (worker, segment) over every segment on <paramref name="workers"/> workers, the calling
-    /// thread being one of them; each segment once, largest first. Returns when all are done; a worker's exception is rethrown as it was.
+    /// Runs <paramref name="body"/> (worker, index of a segment in <paramref name="leaves"/>) over every segment on
+    /// <paramref name="workers"/> workers, the calling thread being one of them; each segment once, largest first. Returns
+    /// when all are done; a worker's exception is rethrown as it was.
     /// </summary>
-    public static void ForEachSegment(IList<AtomicReaderContext> leaves, int workers, Action<int, AtomicReaderContext> body)
+    public static void ForEachSegment(IList<AtomicReaderContext> leaves, int workers, Action<int, int> body)
     {
         if (workers <= 1 || leaves.Count <= 1)
         {
-            foreach (var leaf in leaves)
-                body(0, leaf);
+            for (var i = 0; i < leaves.Count; i++)
+                body(0, i);
             return;
         }
 
-        var order = leaves.OrderByDescending(leaf => leaf.AtomicReader.MaxDoc).ToArray();
+        var order = Enumerable.Range(0, leaves.Count).OrderByDescending(i => leaves[i].AtomicReader.MaxDoc).ToArray();
         var next = -1;
         try
         {
@@ -62,8 +71,12 @@ internal static class SearchThreads
         }
     }
 
-    public readonly struct Scope : IDisposable
+    public readonly struct Scope(int outer) : IDisposable
     {
-        public void Dispose() => Interlocked.Decrement(ref searching);
+        public void Dispose()
+        {
+            granted = outer;
+            Interlocked.Decrement(ref searching);
+        }
     }
 }

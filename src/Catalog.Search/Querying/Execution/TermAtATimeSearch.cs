@@ -71,8 +71,10 @@ internal static partial class TermAtATimeSearch
             var withheld = new int[collectors.Count];
             var competitions = collectors.Select(_ => best is { } size && optionalScores ? new CompetitiveScores(size) : null).ToArray();
             var scores = collectors.Select(_ => new CurrentScore()).ToArray();
-            SearchThreads.ForEachSegment(searcher.IndexReader.Leaves, collectors.Count, (worker, leaf) =>
+            var leaves = searcher.IndexReader.Leaves;
+            SearchThreads.ForEachSegment(leaves, collectors.Count, (worker, i) =>
             {
+                var leaf = leaves[i];
                 var accepts = accepted?.Retainer(leaf.AtomicReader);
                 if (accepted is not null && accepts is null)
                     return;

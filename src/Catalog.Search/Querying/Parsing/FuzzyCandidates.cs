@@ -38,18 +38,26 @@ internal static class FuzzyCandidates
         return new ArraySegment<FuzzyCandidate>(all, 0, Math.Min(limit, all.Length));
     }
 
-    /// <summary>Whether the segment's candidates for the word are kept already (tests).</summary>
+    /// <summary>Whether the segment's candidates for the word are kept already.</summary>
     internal static bool IsKept(AtomicReader segment, string field, string word, int maxEdits) =>
         SegmentAnswers.Holds(segment.CoreCacheKey, (field, word, maxEdits));
 
     /// <summary>Every candidate of the reader, best first: the segments' candidates with their document frequencies summed.</summary>
     internal static FuzzyCandidate[] Merge(IndexReader reader, string field, string word, int maxEdits)
     {
-        var found = new Dictionary<string, FuzzyCandidate>(StringComparer.Ordinal);
-        foreach (var leaf in reader.Leaves)
+        var leaves = reader.Leaves;
+        var perSegment = new FuzzyCandidate[leaves.Count][];
+        // Built before the workers start, so two workers meeting a new word do not both build its automaton.
+        if (leaves.Any(leaf => !IsKept(leaf.AtomicReader, field, word, maxEdits)))
+            Automaton(word, maxEdits);
+        SearchThreads.ForEachSegment(leaves, SearchThreads.Available(leaves.Count), (_, i) =>
         {
-            var segment = leaf.AtomicReader;
-            var inSegment = SegmentAnswers.GetOrAdd(segment.CoreCacheKey, (field, word, maxEdits), static (key, segment) => Collect(segment, key.Field, key.Word, key.MaxEdits), segment);
+            var segment = leaves[i].AtomicReader;
+            perSegment[i] = SegmentAnswers.GetOrAdd(segment.CoreCacheKey, (field, word, maxEdits), static (key, segment) => Collect(segment, key.Field, key.Word, key.MaxEdits), segment);
+        });
+        var found = new Dictionary<string, FuzzyCandidate>(StringComparer.Ordinal);
+        foreach (var inSegment in perSegment)
+        {
             foreach (var candidate in inSegment)
                 found[candidate.Term] = found.TryGetValue(candidate.Term, out var seen) ? seen with { DocFreq = seen.DocFreq + candidate.DocFreq } : candidate;
         }
