@@ -93,7 +93,14 @@ public sealed record SearchHit(string TitleId, string Cursor, float? Score, IRea
 
 public sealed record FacetValue(string Value, int Count, bool Selected);
 
-public sealed record FacetResult(FacetField Field, IReadOnlyList<FacetValue> Values);
+public sealed record FacetResult(FacetField Field, IReadOnlyList<FacetValue> Values)
+{
+    /// <summary>
+    /// False when the counts are estimates: the search matched more titles than the exact-count limit and its values
+    /// were counted over an even sample of them, scaled to the whole (the values shown and <c>selected</c> stay exact).
+    /// </summary>
+    public bool Exact { get; init; } = true;
+}
 
 public sealed record SearchResult(
     int TotalCount,

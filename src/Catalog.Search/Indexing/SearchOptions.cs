@@ -47,4 +47,12 @@ public sealed class SearchOptions
     /// </summary>
     [Range(0, 64)]
     public int ThreadsPerSearch { get; set; }
+
+    /// <summary>
+    /// A search matching more titles than this counts its facet values over an even sample of this many of its matches
+    /// and scales the counts to the whole (each such facet says <c>exact: false</c>); at or below it every count is exact.
+    /// The total, the page and its order are always exact.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int ExactCountLimit { get; set; } = 10_000;
 }

@@ -68,7 +68,7 @@ public sealed class TitleSearch(
 
         (Page, DisjunctiveFacets) Run(UserQuery reading)
         {
-            var facets = new DisjunctiveFacets(searcher, clauses, available, request.Facets ?? [], request.Filter);
+            var facets = new DisjunctiveFacets(searcher, clauses, available, request.Facets ?? [], request.Filter, searchOptions.ExactCountLimit);
             var page = Paging.Run(searcher.Ranking, reading.Query, filter: null, sort, first, after, facets.Around, scores: !reading.IsEmpty, facets.PassFilter,
                 ranked: facets.SplitsFilter ? filter : null, SearchThreads.Available(searcher.IndexReader.Leaves.Count));
             return (page, facets);

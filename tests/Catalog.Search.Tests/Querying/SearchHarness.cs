@@ -53,9 +53,9 @@ public sealed class SearchHarness : IDisposable
         return new(index, index.Analyzers, index, titles, now);
     }
 
-    /// <summary>A search whose clock says <paramref name="now"/>.</summary>
-    public TitleSearch At(DateTime now) =>
-        new(Index, Analyzers, Microsoft.Extensions.Options.Options.Create(Options), SearchOptions, new FixedTimeProvider(new DateTimeOffset(now)));
+    /// <summary>A search whose clock says <paramref name="now"/> (with other search options when given).</summary>
+    public TitleSearch At(DateTime now, SearchOptions? searchOptions = null) =>
+        new(Index, Analyzers, Microsoft.Extensions.Options.Options.Create(Options), searchOptions ?? SearchOptions, new FixedTimeProvider(new DateTimeOffset(now)));
 
     /// <summary>A search; <paramref name="exact"/> reads the query only as typed (no fallback readings).</summary>
     public SearchResult Find(string? query, TitleFilter? filter = null, TitleSort sort = TitleSort.Relevance, int first = 20, bool exact = false) =>

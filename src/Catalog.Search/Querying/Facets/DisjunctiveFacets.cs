@@ -16,7 +16,8 @@ namespace Catalog.Search.Querying.Facets;
 /// The pass filter itself is tested in the collector, once per matching document (as the query's accepted
 /// documents it would be tested once per posting of every term a word expands to), unless the term-at-a-time
 /// search hands over a segment's matches already filtered by it (<see cref="IMatchSetCollector"/>); with no
-/// split clause, such a set is all hits and its facets are counted field by field over the set.
+/// split clause, such a set is all hits; it is kept, and its facets are counted field by field over it once the
+/// pass has read every segment and the number of matches is known (exact up to a limit, sampled above it).
 /// </summary>
 internal sealed class DisjunctiveFacets
 {
@@ -27,17 +28,19 @@ internal sealed class DisjunctiveFacets
     private readonly TitleFilter? filter;
     private readonly DocValuesFilter[] split;
     private readonly CatalogSearcher searcher;
+    private readonly int exactCountLimit;
 
-    /// <summary>Each collector's counts, field by field (one collector per worker of the pass).</summary>
-    private readonly List<FacetCounts[]> counted = [];
+    /// <summary>Each worker's collector of the pass, with its counts.</summary>
+    private readonly List<SplitCollector> collectors = [];
     private readonly uint[] ownClauses;
 
     public DisjunctiveFacets(
         CatalogSearcher searcher, IReadOnlyList<FilterClause> clauses, DocValuesFilter available,
-        IEnumerable<FacetRequest> requests, TitleFilter? filter)
+        IEnumerable<FacetRequest> requests, TitleFilter? filter, int exactCountLimit = int.MaxValue)
     {
         this.filter = filter;
         this.searcher = searcher;
+        this.exactCountLimit = exactCountLimit;
         this.requests = [.. requests.DistinctBy(r => r.Field)];
         var fields = this.requests.Select(r => r.Field).ToHashSet();
         var splitClauses = clauses.Where(c => c.OwnedBy.Overlaps(fields)).ToList();
@@ -61,21 +64,35 @@ internal sealed class DisjunctiveFacets
     /// </summary>
     public ICollector Around(ICollector hits)
     {
-        FacetCounts[] counts = [.. requests.Select(r => new FacetCounts(searcher, FacetFields.IndexField(r.Field)))];
-        counted.Add(counts);
-        return new SplitCollector(this, counts, hits);
+        var collector = new SplitCollector(this, [.. requests.Select(r => new FacetCounts(searcher, FacetFields.IndexField(r.Field)))], hits);
+        collectors.Add(collector);
+        return collector;
     }
 
-    /// <summary>Call after the pass has run.</summary>
-    public IReadOnlyList<FacetResult> Results() =>
-        [.. requests.Select((request, i) => FacetFields.Result(request, counted[0][i].Ordinals, Sum(i), filter))];
+    /// <summary>
+    /// Call after the pass has run. The match sets the pass kept are counted now that their number is known: exactly up to
+    /// the exact-count limit, over a sample above it (<see cref="MatchSample"/>; the facets then say they are not exact).
+    /// </summary>
+    public IReadOnlyList<FacetResult> Results()
+    {
+        var sets = collectors.SelectMany(collector => collector.Kept).OrderBy(set => set.Segment.DocBase).ToList();
+        var scale = MatchSample.Count(sets, collectors[0].Counts, exactCountLimit);
+        return [.. requests.Select((request, i) =>
+        {
+            var counts = Sum(i);
+            if (scale == 1)
+                return FacetFields.Result(request, collectors[0].Counts[i].Ordinals, counts, filter);
+            MatchSample.Scale(counts, scale);
+            return FacetFields.Result(request, collectors[0].Counts[i].Ordinals, counts, filter) with { Exact = false };
+        })];
+    }
 
     private int[] Sum(int field)
     {
-        var sum = counted[0][field].Counts;
-        foreach (var counts in counted.Skip(1))
+        var sum = collectors[0].Counts[field].Counts;
+        foreach (var collector in collectors.Skip(1))
         {
-            var more = counts[field].Counts;
+            var more = collector.Counts[field].Counts;
             for (var ord = 0; ord < sum.Length; ord++)
                 sum[ord] += more[ord];
         }
@@ -99,12 +116,18 @@ internal sealed class DisjunctiveFacets
     {
         private readonly Predicate<int>?[] tests = new Predicate<int>?[facets.split.Length];
         private Predicate<int>? pass;
+        private AtomicReaderContext? segment;
 
         /// <summary>This segment's documents were taken as a set that passed <see cref="PassFilter"/>.</summary>
         private bool passed;
 
-        /// <summary>This segment's facets were counted from the set: every document collected is a hit.</summary>
+        /// <summary>This segment's set was kept to be counted after the pass: every document collected is a hit.</summary>
         private bool counted;
+
+        public FacetCounts[] Counts => counts;
+
+        /// <summary>The match sets taken whole, whose facets are counted after the pass (<see cref="Results"/>).</summary>
+        public List<MatchSet> Kept { get; } = [];
 
         public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
 
@@ -113,6 +136,7 @@ internal sealed class DisjunctiveFacets
         public void SetNextReader(AtomicReaderContext context)
         {
             hits.SetNextReader(context);
+            segment = context;
             pass = facets.PassFilter.Matcher(context.AtomicReader);
             passed = counted = false;
             for (var i = 0; i < tests.Length; i++)
@@ -122,19 +146,15 @@ internal sealed class DisjunctiveFacets
         }
 
         /// <summary>
-        /// Without split clauses, a set that passed the pass filter is all hits: its facets are counted field by field
-        /// over the set. With split clauses only the pass filter's second test is saved.
+        /// Without split clauses, a set that passed the pass filter is all hits: a copy is kept, and its facets are counted
+        /// field by field over it after the pass. With split clauses only the pass filter's second test is saved.
         /// </summary>
         public (FixedBitSet Docs, bool AllHits) Take(FixedBitSet matches, DocValuesFilter? acceptedBy)
         {
             passed = ReferenceEquals(acceptedBy, facets.PassFilter);
             counted = passed && tests.Length == 0;
-            if (counted)
-            {
-                var count = matches.Cardinality;
-                foreach (var field in counts)
-                    field.CountAll(matches, count);
-            }
+            if (counted && counts.Length > 0)
+                Kept.Add(new MatchSet(segment!, matches.Clone(), matches.Cardinality));
 
             return (matches, counted);
         }

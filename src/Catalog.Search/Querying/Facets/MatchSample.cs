@@ -1,0 +1,68 @@
+using Catalog.Search.Querying.Execution;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Catalog.Search.Querying.Facets;
+
+/// <summary>A segment's matches, all of them hits, kept by a pass to count their facets once every segment has been read.</summary>
+internal sealed record MatchSet(AtomicReaderContext Segment, FixedBitSet Docs, int Count);
+
+/// <summary>
+/// Facet counts of a pass's match sets, exact up to a limit and estimated above it (Elasticsearch's
+/// <c>track_total_hits</c> and Meilisearch's estimated totals do the same for a search matching a large part of
+/// the catalog): past the limit, an even sample of <c>limit</c> matches is counted (every k-th match in index order,
+/// k = matches / limit, not a fraction) and the counts are scaled by matches / limit. A value's estimate is off by a
+/// few sampling errors of its share (about <c>sqrt(share / limit)</c> of the total); values too rare to be sampled are
+/// left out, which a top-N list of a large match set rarely shows.
+/// </summary>
+internal static class MatchSample
+{
+    /// <summary>
+    /// Counts <paramref name="sets"/> (in index order) into <paramref name="counts"/>; returns the factor the counts must
+    /// be multiplied by: 1 when every match was counted (at most <paramref name="limit"/> of them).
+    /// </summary>
+    public static double Count(IReadOnlyList<MatchSet> sets, FacetCounts[] counts, int limit)
+    {
+        var matches = sets.Sum(set => (long)set.Count);
+        var sampled = new List<int>();
+        var position = 0L;
+        foreach (var set in sets)
+        {
+            foreach (var field in counts)
+                field.SetSegment(set.Segment);
+            if (matches <= limit)
+            {
+                foreach (var field in counts)
+                    field.CountAll(set.Docs, set.Count);
+                continue;
+            }
+
+            sampled.Clear();
+            foreach (var doc in new SetBits(set.Docs))
+            {
+                // The position's share of the sample grows past a whole number once every matches / limit positions.
+                if ((position + 1) * limit / matches > position * limit / matches)
+                    sampled.Add(doc);
+                position++;
+            }
+
+            foreach (var field in counts)
+            {
+                foreach (var doc in sampled)
+                    field.Count(doc);
+            }
+        }
+
+        return matches <= limit ? 1 : (double)matches / limit;
+    }
+
+    /// <summary>Multiplies every count by <paramref name="scale"/>, to the nearest whole number (a sampled value counts at least 1).</summary>
+    public static void Scale(int[] counts, double scale)
+    {
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+                counts[i] = (int)Math.Max(1, Math.Min(int.MaxValue, Math.Round(counts[i] * scale)));
+        }
+    }
+}
