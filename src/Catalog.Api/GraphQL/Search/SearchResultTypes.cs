@@ -19,6 +19,9 @@ public sealed class TitleSearchResultType : ObjectGraphType<TitleSearchPayload>
     {
         Name = "TitleSearchResult";
         Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(c => c.Source.Result.TotalCount);
+        Field<NonNullGraphType<BooleanGraphType>>("totalCountIsExact")
+            .Description("Whether totalCount is exact. Always true today: every match is counted, however many (facet counts may be estimates: see Facet.exact).")
+            .Resolve(_ => true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TitleSearchEdgeType>>>>("edges").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TitleType>>>>("nodes").Resolve(c => c.Source.Edges.Select(e => e.Node));
         Field<NonNullGraphType<PageInfoType>>("pageInfo")
@@ -77,6 +80,9 @@ public sealed class FacetType : ObjectGraphType<FacetResult>
         Name = "Facet";
         Field<NonNullGraphType<FacetFieldType>>("field").Resolve(c => c.Source.Field);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("values").Resolve(c => c.Source.Values);
+        Field<NonNullGraphType<BooleanGraphType>>("exact")
+            .Description("False when the counts are estimates: the search matched more titles than Catalog:Search:ExactCountLimit (10,000), so they were counted over an even sample and scaled. Which values are selected, and the hits, are always exact.")
+            .Resolve(c => c.Source.Exact);
     }
 }
 
