@@ -100,6 +100,11 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         return false;
     }
 
+    /// <summary>A search over the same index that counts every facet value exactly, however many titles match.</summary>
+    public ITitleSearch ExactCounting() => new Catalog.Search.Querying.TitleSearch(
+        services!.GetRequiredService<ISearcherSource>(), services!.GetRequiredService<CatalogAnalyzers>(), services!.GetRequiredService<IOptions<CatalogOptions>>(),
+        new SearchOptions { ExactCountLimit = int.MaxValue }, services!.GetRequiredService<TimeProvider>());
+
     public async Task<EditLatency> MeasureEditsAsync(ITitleSearch search, CancellationToken cancellationToken) =>
         await EditLatency.MeasureAsync(services!.GetRequiredService<ICatalogDbFactory>(), search, titles, options.Edits, cancellationToken);
 

@@ -12,28 +12,30 @@ internal static class ComparisonReport
         var catalog = systems.FirstOrDefault(s => s.System == CatalogName);
         var latency = new MarkdownTable(
             "In-process search: query mix with 5 facets, sorts, filters, deep pages (ms)",
-            "system", "threads", "queries", "failures", "p50", "p95", "p99", "max", "queries/s", "CPU ms/query", "p50 Catalog/peer", "p99 Catalog/peer", "q/s Catalog/peer", "CPU Catalog/peer", "peak RSS");
+            "system", "threads", "pass", "queries", "failures", "p50", "p95", "p99", "max", "queries/s", "CPU ms/query", "p50 Catalog/peer", "p99 Catalog/peer", "q/s Catalog/peer", "CPU Catalog/peer", "peak RSS");
         foreach (var system in systems)
         {
             foreach (var run in system.Runs)
             {
                 var summary = run.Summary(system.QueryCount);
-                var twin = catalog?.Runs.FirstOrDefault(r => r.Threads == run.Threads)?.Summary(system.QueryCount);
+                var twin = catalog?.Runs.FirstOrDefault(r => r.Threads == run.Threads && r.Warm == run.Warm)?.Summary(system.QueryCount);
                 var isPeer = system != catalog && twin is not null;
                 latency.Row(
-                    system.System, run.Threads, summary.Count, run.Failures,
+                    system.System, run.Threads, run.Pass, summary.Count, run.Failures,
                     MarkdownTable.Ms(summary.P50), MarkdownTable.Ms(summary.P95), MarkdownTable.Ms(summary.P99), MarkdownTable.Ms(summary.Max),
                     summary.PerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
                     MarkdownTable.Ms(run.CpuMsPerQuery),
                     isPeer ? MarkdownTable.Ratio(twin!.P50, summary.P50) : "",
                     isPeer ? MarkdownTable.Ratio(twin!.P99, summary.P99) : "",
                     isPeer ? MarkdownTable.Ratio(twin!.PerSecond, summary.PerSecond) : "",
-                    isPeer ? MarkdownTable.Ratio(CpuOf(catalog!, run.Threads), run.CpuMsPerQuery) : "",
+                    isPeer ? MarkdownTable.Ratio(CpuOf(catalog!, run), run.CpuMsPerQuery) : "",
                     MarkdownTable.Mb(run.PeakResidentBytes));
             }
         }
 
         latency.Print(output);
+        foreach (var system in systems)
+            PrintScaling(system, output);
         foreach (var system in systems)
         {
             var run = system.Runs[0];
@@ -64,8 +66,18 @@ internal static class ComparisonReport
         quality.Print(output);
     }
 
-    private static double CpuOf(SystemMeasurement system, int threads) =>
-        system.Runs.FirstOrDefault(r => r.Threads == threads)?.CpuMsPerQuery ?? 0;
+    private static double CpuOf(SystemMeasurement system, QueryRun twin) =>
+        system.Runs.FirstOrDefault(r => r.Threads == twin.Threads && r.Warm == twin.Warm)?.CpuMsPerQuery ?? 0;
+
+    /// <summary>Throughput at more threads against the warm 1-thread pass (both runs have seen the mix before).</summary>
+    private static void PrintScaling(SystemMeasurement system, TextWriter output)
+    {
+        if (system.Runs.FirstOrDefault(r => r.Threads == 1 && r.Warm) is not { } single)
+            return;
+        var alone = single.Summary(system.QueryCount).PerSecond;
+        foreach (var run in system.Runs.Where(r => r.Threads > 1))
+            output.WriteLine($"- {system.System}: {run.Threads} threads give {MarkdownTable.Ratio(run.Summary(system.QueryCount).PerSecond, alone)} the warm 1-thread throughput.");
+    }
 
     private static string Percent(double share) => share.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ using Catalog.Core.Titles;
 namespace Catalog.Benchmarks.Measurements;
 
 /// <summary>Builds the peers on the generated titles and measures them on the same query mix.</summary>
-internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> titles, IReadOnlyList<BenchQuery> queries, TextWriter output)
+internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> titles, IReadOnlyList<BenchQuery> queries, IReadOnlyList<BenchQuery> warmup, TextWriter output)
 {
     /// <summary>m of the weighted rating (Catalog's default RankingOptions.PriorVotes), for the RATING sort.</summary>
     private const double PriorVotes = 1000;
@@ -28,13 +28,13 @@ internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> title
             if (options.Fts)
             {
                 await using var fts = new SqlitePeer(new Fts5Matcher(), path, workers, Sql(SqlDialects.Sqlite));
-                measured.Add(await SystemMeasurement.MeasureAsync(fts, queries, options.Threads, cancellationToken));
+                measured.Add(await SystemMeasurement.MeasureAsync(fts, queries, warmup, options.Threads, cancellationToken));
             }
 
             if (options.Like)
             {
                 await using var like = new SqlitePeer(new LikeMatcher(), path, workers, Sql(SqlDialects.Sqlite));
-                measured.Add(await SystemMeasurement.MeasureAsync(like, [.. queries.Take(options.LikeQueries)], options.Threads, cancellationToken));
+                measured.Add(await SystemMeasurement.MeasureAsync(like, [.. queries.Take(options.LikeQueries)], warmup, options.Threads, cancellationToken));
             }
         }
 
@@ -58,7 +58,7 @@ internal sealed class PeerSuite(BenchOptions options, IReadOnlyList<Title> title
             await PostgresPeer.LoadAsync(connectionString, titles, cancellationToken);
             Builds.Add(new BuildMeasurement("PostgreSQL (COPY + GIN indexes; CPU: client only)", titles.Count, build.Elapsed, build.Cpu, null));
             await using var postgres = await PostgresPeer.ConnectAsync(connectionString, workers, Sql(SqlDialects.Postgres), cancellationToken);
-            return await SystemMeasurement.MeasureAsync(postgres, queries, options.Threads, cancellationToken);
+            return await SystemMeasurement.MeasureAsync(postgres, queries, warmup, options.Threads, cancellationToken);
         }
         catch (Npgsql.NpgsqlException e)
         {

@@ -11,6 +11,11 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
     /// <summary>CPU milliseconds per query (this process plus the system's local server processes).</summary>
     public double CpuMsPerQuery => Cpu.TotalMilliseconds / Math.Max(1, LatencyMs.Length);
 
+    /// <summary>The mix ran before in this process (caches hold its words); false for the cold pass, every query seen for the first time.</summary>
+    public bool Warm { get; init; }
+
+    public string Pass => Warm ? "warm" : "cold";
+
     public Percentiles Summary(int? firstQueries = null)
     {
         var take = Math.Min(firstQueries ?? LatencyMs.Length, LatencyMs.Length);
