@@ -1,4 +1,5 @@
 using Catalog.Core.Search;
+using Catalog.Search.Querying.Execution;
 using Catalog.Search.Querying.Facets;
 using Catalog.Search.Querying.Filtering;
 using Catalog.Search.Querying.Parsing;
@@ -49,6 +50,27 @@ public sealed class ConcurrentSegmentsTests(RandomCatalogFixture fixture) : ICla
                 var sharedNext = Run(text, filter, sort, first, shared.Hits[^1], workers: 3).Page;
                 Assert.Equal(next.Ids, sharedNext.Ids);
             }
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Several_workers_give_the_best_matches_and_count_one_worker_gives_ties_included()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 3)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var best = random.Next(1, 30);
+            using var lease = harness.Index.Acquire();
+            var searcher = lease.Searcher;
+            var query = new UserQueryBuilder(harness.Analyzers).Build(text, searcher).Query;
+            var available = DocValuesFilter.AvailableAt(FieldValues.Instant(harness.Now));
+
+            var one = BestMatches.Of(searcher, query, available, best, workers: 1);
+            var several = BestMatches.Of(searcher, query, available, best, workers: 3);
+
+            Assert.Equal(one.Count, several.Count);
+            Assert.Equal(one.Docs, several.Docs);
         }, iter: 200);
     }
 
