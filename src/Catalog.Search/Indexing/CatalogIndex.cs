@@ -215,7 +215,7 @@ public sealed partial class CatalogIndex(
             // The store is read on one task; analysis (the expensive part) runs on every core: the IndexWriter
             // takes documents from many threads at once.
             var processed = await BuildPipeline.RunAsync(
-                feed.ReadAllAsync(cancellationToken), generation.AddAll, Environment.ProcessorCount,
+                feed.ReadAllAsync(cancellationToken), generation.AddAll, generation.CloseSegmentsOnNextBatch, Environment.ProcessorCount,
                 done => progress?.Report(new IndexBuildProgress(done, Math.Max(total, done))), cancellationToken);
 
             generation.Commit(startSequence);

@@ -69,6 +69,14 @@ internal sealed class IndexGeneration : IDisposable
         writer.AddDocuments(titles.Select(builder.Document));
     }
 
+    /// <summary>
+    /// From now until the first commit, every <see cref="AddAll"/> call ends by writing its thread's buffered documents
+    /// as a segment, on that thread. The full build calls it when each indexing thread holds only its last batch, so
+    /// the threads write their segments at the same time; the commit would otherwise write them one after the other
+    /// on one thread.
+    /// </summary>
+    public void CloseSegmentsOnNextBatch() => writer.Config.MaxBufferedDocs = IndexWriterSettings.SmallestSegment;
+
     public void Upsert(Title title) => writer.UpdateDocument(TitleDocumentBuilder.IdTerm(title.Id), builders.Value!.Document(title));
 
     public void Delete(string titleId) => writer.DeleteDocuments(TitleDocumentBuilder.IdTerm(titleId));

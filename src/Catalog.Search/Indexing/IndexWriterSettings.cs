@@ -6,6 +6,9 @@ namespace Catalog.Search.Indexing;
 /// <summary>The one IndexWriter configuration every index of the catalog is written with.</summary>
 public static class IndexWriterSettings
 {
+    /// <summary>The fewest buffered documents Lucene accepts as a flush trigger: any thread with documents buffered flushes.</summary>
+    public const int SmallestSegment = 2;
+
     public static IndexWriterConfig Create(CatalogAnalyzers analyzers, OpenMode mode = OpenMode.CREATE_OR_APPEND)
     {
         var config = new IndexWriterConfig(Analysis.AnalysisChains.Version, analyzers.Index)
@@ -30,6 +33,7 @@ public static class IndexWriterSettings
     public static void Serving(LiveIndexWriterConfig config)
     {
         config.UseCompoundFile = true;
+        config.MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH;
         config.MergedSegmentWarmer = new Querying.Execution.SegmentColumnsWarmer();
     }
 }

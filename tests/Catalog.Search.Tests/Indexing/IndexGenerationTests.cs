@@ -35,4 +35,35 @@ public sealed class IndexGenerationTests : IDisposable
             generation.Retire(delete: true);
         }
     }
+
+    [Fact]
+    public void Closing_segments_on_the_last_batches_writes_them_before_the_commit_and_the_commit_restores_buffering()
+    {
+        var generation = IndexGeneration.CreateEmpty(layout, layout.NewGeneration(), analyzers);
+        try
+        {
+            generation.AddAll([FixtureTitles.All[0], FixtureTitles.All[1]]);
+            Assert.Empty(Segments(generation));
+
+            // The indexing thread's last batch ends with its segment written, on this thread, before any commit.
+            generation.CloseSegmentsOnNextBatch();
+            generation.AddAll([FixtureTitles.All[2]]);
+            Assert.Single(Segments(generation));
+
+            // After the commit, catch-up edits are buffered again until the next commit, not written two at a time.
+            generation.Commit(1);
+            foreach (var title in FixtureTitles.All.Skip(3).Take(4))
+                generation.Upsert(title);
+            Assert.Single(Segments(generation));
+            generation.Commit(2);
+            Assert.Equal(2, Segments(generation).Length);
+            Assert.Equal(7, generation.DocumentCount());
+        }
+        finally
+        {
+            generation.Retire(delete: true);
+        }
+    }
+
+    private static string[] Segments(IndexGeneration generation) => Directory.GetFiles(generation.Path, "*.si");
 }
