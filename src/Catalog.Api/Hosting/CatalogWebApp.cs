@@ -1,5 +1,5 @@
-using Catalog.Api.Experiments;
 using Catalog.Api.Auth;
+using Catalog.Api.Experiments;
 using Catalog.Api.GraphQL;
 using Catalog.Api.Health;
 using Catalog.Api.Http;

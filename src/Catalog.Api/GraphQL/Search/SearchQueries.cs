@@ -1,5 +1,5 @@
-using Catalog.Api.GraphQL.Common;
 using Catalog.Api.Experiments;
+using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Titles;
 using Catalog.Api.Http;
 using Catalog.Api.Insights;
