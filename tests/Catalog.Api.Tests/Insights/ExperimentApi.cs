@@ -70,9 +70,14 @@ public static class ExperimentApi
     /// result of a search that found something with the click probability of its arm. Clicks go in batches of
     /// aliased recordClick mutations. Returns each recorded searchId with the session key that made it.
     /// </summary>
-    public static async Task<List<(string SearchId, string SessionKey)>> SimulateAsync<TStore>(
+    public static Task<List<(string SearchId, string SessionKey)>> SimulateAsync<TStore>(
         this InsightsApi<TStore> api, Experiment experiment, int sessions, string[] queries, double controlClicks, double variantClicks, int seed)
-        where TStore : ITestStore
+        where TStore : ITestStore =>
+        SimulateAsync(api.CreateClient, experiment, sessions, queries, controlClicks, variantClicks, seed);
+
+    /// <summary>The same against any server <paramref name="newClient"/> reaches.</summary>
+    public static async Task<List<(string SearchId, string SessionKey)>> SimulateAsync(
+        Func<HttpClient> newClient, Experiment experiment, int sessions, string[] queries, double controlClicks, double variantClicks, int seed)
     {
         var random = new Random(seed);
         var searches = new List<(string, string)>();
@@ -80,7 +85,8 @@ public static class ExperimentApi
         for (var i = 0; i < sessions; i++)
         {
             var key = SessionKey(random);
-            var client = api.SessionClient(key);
+            var client = newClient();
+            client.DefaultRequestHeaders.Add(ExperimentAssignment.SessionHeader, key);
             var probability = experiment.ArmOf(key) == Experiment.Variant ? variantClicks : controlClicks;
             foreach (var query in queries)
             {
@@ -93,7 +99,7 @@ public static class ExperimentApi
             }
         }
 
-        var anonymous = api.CreateClient();
+        var anonymous = newClient();
         foreach (var batch in clicks.Chunk(50))
         {
             var fields = batch.Select((id, i) => $"c{i}: recordClick(searchId: \"{id}\", titleId: \"alpha-beta\", position: 1)");
