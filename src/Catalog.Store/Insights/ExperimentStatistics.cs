@@ -28,7 +28,10 @@ public static class ExperimentStatistics
         return new Estimate(p, Math.Max(0, centre - margin), Math.Min(1, centre + margin));
     }
 
-    /// <summary>Mean with a normal-approximation interval (mean ± 1.96 standard errors), from the values' sum and sum of squares.</summary>
+    /// <summary>
+    /// Mean of values between 0 and 1 (reciprocal ranks) with a normal-approximation interval (mean ± 1.96 standard
+    /// errors, clipped to 0..1), from the values' sum and sum of squares.
+    /// </summary>
     public static Estimate Mean(double sum, double sumOfSquares, long count)
     {
         if (count == 0)
@@ -36,7 +39,7 @@ public static class ExperimentStatistics
         var mean = sum / count;
         var variance = count > 1 ? Math.Max(0, (sumOfSquares - (count * mean * mean)) / (count - 1)) : 0;
         var margin = Z95 * Math.Sqrt(variance / count);
-        return new Estimate(mean, mean - margin, mean + margin);
+        return new Estimate(mean, Math.Max(0, mean - margin), Math.Min(1, mean + margin));
     }
 
     /// <summary>
