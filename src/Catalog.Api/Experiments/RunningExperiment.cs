@@ -1,3 +1,4 @@
+using Catalog.Api.Insights;
 using Catalog.Core.Search;
 using Catalog.Search.Indexing;
 using Catalog.Store.Insights;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Experiments;
 
-/// <summary>The running experiment as a search sees it: its id, traffic share and the variant arm's parsed settings.</summary>
+/// <summary>The running experiment as a search sees it: the experiment and its variant arm's parsed settings.</summary>
 public sealed record ActiveExperiment(Experiment Experiment, RankingVariant Settings);
 
 /// <summary>
@@ -14,7 +15,8 @@ public sealed record ActiveExperiment(Experiment Experiment, RankingVariant Sett
 /// <see cref="ExperimentOptions.RefreshInterval"/>.
 /// </summary>
 public sealed partial class RunningExperiment(
-    ExperimentRegistry registry, IOptions<ExperimentOptions> options, ILogger<RunningExperiment> logger, IndexStartup? startup = null) : BackgroundService
+    ExperimentRegistry registry, IOptions<ExperimentOptions> options, ILogger<RunningExperiment> logger, IndexStartup? startup = null)
+    : StoreReadyPeriodicService(startup)
 {
     private volatile ActiveExperiment? current;
 
@@ -23,37 +25,11 @@ public sealed partial class RunningExperiment(
     public void Set(Experiment? experiment) =>
         current = experiment is { IsRunning: true } ? new ActiveExperiment(experiment, experiment.Settings) : null;
 
-    public async Task RefreshAsync(CancellationToken cancellationToken) => Set(await registry.RunningAsync(cancellationToken));
+    protected override TimeSpan Interval => options.Value.RefreshInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The table exists once start-up has prepared the store (migrations run in the background after the port opens).
-        if (startup is not null)
-        {
-            try
-            {
-                await startup.Opened.WaitAsync(stoppingToken);
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                return; // start-up failed, and stops the process
-            }
-        }
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken) => Set(await registry.RunningAsync(cancellationToken));
 
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override void OnFailed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the running experiment failed; keeping the last one read")]
     private partial void LogFailed(Exception exception);
