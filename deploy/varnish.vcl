@@ -3,7 +3,7 @@ vcl 4.1;
 # Varnish 7 in front of the Catalog API replicas (deploy/README.md explains each rule).
 # Cached: anonymous GET /graphql answers for as long as the service's Cache-Control says (max-age, set by
 # Catalog:GraphQL:CacheMaxAgeSeconds) and the page's versioned files under /assets/. Everything else is
-# passed: POST (mutations and queries), anything with an Authorization header, the page shell, health,
+# passed: POST (mutations and queries), anything with an Authorization or X-Catalog-Session header, the page shell, health,
 # metrics. A curator edit is therefore visible through Varnish after at most max-age; no purge is needed.
 
 import directors;
@@ -47,6 +47,12 @@ sub vcl_recv {
 
     # A bearer token makes the answer the viewer's own (the service sends private, no-cache): never shared.
     if (req.http.Authorization) {
+        return (pass);
+    }
+
+    # A ranking experiment's session key: the answer may be ranked for that session's arm (docs/insights.md).
+    # The page sends it only with viewers' searches, which are per-request answers anyway.
+    if (req.http.X-Catalog-Session) {
         return (pass);
     }
 

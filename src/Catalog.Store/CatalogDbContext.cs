@@ -22,6 +22,7 @@ public abstract class CatalogDbContext(DbContextOptions options, TimeProvider cl
     public DbSet<ChangeLogWatermark> CompactionWatermark => Set<ChangeLogWatermark>();
     public DbSet<SearchEvent> SearchEvents => Set<SearchEvent>();
     public DbSet<SearchClick> SearchClicks => Set<SearchClick>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
 
     public TimeProvider Clock => clock;
 

@@ -1,4 +1,5 @@
 using Catalog.Api.GraphQL.Curation;
+using Catalog.Api.GraphQL.Experiments;
 using Catalog.Api.GraphQL.Insights;
 using Catalog.Api.GraphQL.Reviews;
 using Catalog.Api.GraphQL.Search;
@@ -34,6 +35,7 @@ public sealed class CatalogQuery : ObjectGraphType
         this.AddCurationQueries();
         this.AddViewerQueries();
         this.AddInsightsQueries();
+        this.AddExperimentQueries();
     }
 }
 
@@ -46,5 +48,6 @@ public sealed class CatalogMutation : ObjectGraphType
         this.AddCurationMutations();
         this.AddTrailerMutations();
         this.AddInsightsMutations();
+        this.AddExperimentMutations();
     }
 }

@@ -1,4 +1,5 @@
 using Catalog.Api.Auth;
+using Catalog.Api.Experiments;
 using Catalog.Api.GraphQL;
 using Catalog.Api.Health;
 using Catalog.Api.Http;
@@ -36,6 +37,7 @@ public static class CatalogWebApp
         builder.Services.AddCatalogHealth();
         builder.Services.AddCatalogWeb();
         builder.Services.AddCatalogInsights();
+        builder.Services.AddCatalogExperiments();
 
         var app = builder.Build();
         SigningKeys.LogSource(app.Services.GetRequiredService<ResolvedSigningKey>(), app.Logger);

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Catalog.Api.Experiments;
 using Catalog.Api.GraphQL.Common;
 using Catalog.Api.Hosting;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -27,7 +28,7 @@ public static class GraphQLHttpExtensions
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders(HeaderNames.ContentType, HeaderNames.Authorization, HeaderNames.IfNoneMatch)
+            .WithHeaders(HeaderNames.ContentType, HeaderNames.Authorization, HeaderNames.IfNoneMatch, ExperimentAssignment.SessionHeader)
             .WithExposedHeaders(HeaderNames.ETag)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 

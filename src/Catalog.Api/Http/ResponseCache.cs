@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Catalog.Api.Experiments;
 using Catalog.Core.Search;
 using GraphQL.Transport;
 using GraphQLParser;
@@ -53,11 +54,15 @@ internal sealed class ResponseCache : IDisposable
     /// <summary>Answers executed and kept.</summary>
     public long Stores => Interlocked.Read(ref stores);
 
-    /// <summary>The key of an answer every anonymous caller may share, or null when this request must execute.</summary>
+    /// <summary>
+    /// The key of an answer every anonymous caller may share, or null when this request must execute (also a request in an
+    /// experiment's variant arm: its searches rank differently from everyone else's).
+    /// </summary>
     public ResponseCacheKey? KeyFor(HttpContext http, string query, GraphQLRequest request, GraphQLDocument document)
     {
         if (!options.ResponseCacheEnabled || index?.Version is not { } version
             || http.Request.Headers.ContainsKey(HeaderNames.Authorization) || http.User.Identity?.IsAuthenticated == true
+            || http.RequestServices.GetService<ExperimentAssignment>()?.Current is { IsVariant: true }
             || document.OperationWithName(request.OperationName) is not { Operation: OperationType.Query })
         {
             Lookups.WithLabels("bypass").Inc();

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Catalog.Api.Experiments;
 using Catalog.Api.Http;
 using Catalog.Core.Search;
 using Catalog.Store.Insights;
@@ -22,9 +23,10 @@ public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock 
 
     /// <summary>
     /// Queues <paramref name="result"/> of <paramref name="request"/>; <paramref name="filters"/> is the filter argument
-    /// as sent. Returns the search's id, also when the queue was full (a click on it is then dropped too).
+    /// as sent, <paramref name="arm"/> the experiment arm it searched in (the experiment id and arm are kept, never the
+    /// session key). Returns the search's id, also when the queue was full (a click on it is then dropped too).
     /// </summary>
-    public string RecordSearch(SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result)
+    public string RecordSearch(SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result, ArmAssignment? arm = null)
     {
         var now = clock.UtcNow;
         var search = new SearchEvent
@@ -38,6 +40,8 @@ public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock 
             Corrected = result.CorrectedQuery is not null,
             LatencyMs = result.TookMs,
             Replica = replica,
+            ExperimentId = arm?.ExperimentId,
+            Arm = arm?.Arm,
         };
         InsightsMetrics.Searches.Inc();
         if (result.TotalCount == 0)

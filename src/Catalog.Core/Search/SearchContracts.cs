@@ -69,6 +69,9 @@ public sealed record SearchRequest
 
     /// <summary>Only the query as typed: no fallback reading when it finds few titles (see <see cref="QueryRelaxation"/>).</summary>
     public bool Exact { get; init; }
+
+    /// <summary>The ranking knobs of this search: an experiment's variant arm, otherwise the defaults.</summary>
+    public RankingVariant Ranking { get; init; } = RankingVariant.Default;
 }
 
 /// <summary>Which reading of the query the results answer when the one typed found few titles.</summary>

@@ -60,10 +60,10 @@ public sealed class TitleSearch(
         var available = Available();
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
-        var query = queries.Build(request.Query, searcher);
-        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty);
+        var query = queries.Build(request.Query, searcher, request.Ranking.TypoTolerance);
+        var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty, request.Ranking.PopularityTieBreak);
         // Bound to the text typed, whichever reading answers: the next page derives the same reading again.
-        var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
+        var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{request.Ranking}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
         var after = request.After is null ? null : SearchCursor.Decode(request.After, fingerprint, sort);
 
         (Page, DisjunctiveFacets) Run(UserQuery reading)
@@ -82,7 +82,7 @@ public sealed class TitleSearch(
         {
             var correction = Correction(searcher, query, filter, page.TotalCount);
             didYouMean = correction?.Query.Text;
-            if (page.TotalCount < FewResults && !request.Exact
+            if (page.TotalCount < FewResults && !request.Exact && request.Ranking.Fallbacks
                 && fallbacks.Find(searcher, query, page.TotalCount, correction, filter) is { } reading)
             {
                 fallback = reading;
@@ -180,7 +180,7 @@ public sealed class TitleSearch(
     {
         if (SpellCorrector.Correct(query.Words, searcher) is not { } text)
             return null;
-        var corrected = queries.Build(text, searcher);
+        var corrected = queries.Build(text, searcher, query.Tolerance);
         var count = BestMatches.Of(searcher, corrected.Query, filter, best: 1).Count;
         return count > found ? new Correction(corrected, count) : null;
     }

@@ -17,6 +17,19 @@ internal static class InsightsModel
             search.Property(s => s.Replica).HasMaxLength(SearchEvent.MaxReplicaLength);
             search.HasIndex(s => s.Day);
             search.HasIndex(s => s.At);
+            search.Property(s => s.Arm).HasMaxLength(8);
+            search.HasIndex(s => new { s.ExperimentId, s.Arm });
+        });
+
+        modelBuilder.Entity<Experiment>(experiment =>
+        {
+            experiment.ToTable("Experiments");
+            experiment.HasKey(e => e.Id);
+            experiment.Property(e => e.Id).ValueGeneratedOnAdd();
+            experiment.Property(e => e.Name).HasMaxLength(Experiment.MaxNameLength);
+            experiment.Property(e => e.VariantSettings).HasMaxLength(Experiment.MaxSettingsLength);
+            experiment.Ignore(e => e.IsRunning);
+            experiment.Ignore(e => e.Settings);
         });
 
         modelBuilder.Entity<SearchClick>(click =>

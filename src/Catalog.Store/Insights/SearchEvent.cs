@@ -37,6 +37,12 @@ public sealed class SearchEvent
 
     /// <summary>1-based position of the best-placed click (reciprocal rank), null before any click.</summary>
     public int? FirstClickPosition { get; set; }
+
+    /// <summary>The running experiment the search took part in (it sent a session key), else null.</summary>
+    public long? ExperimentId { get; init; }
+
+    /// <summary><see cref="Experiment.Control"/> or <see cref="Experiment.Variant"/> with <see cref="ExperimentId"/>, else null.</summary>
+    public string? Arm { get; init; }
 }
 
 /// <summary>A viewer opened result <see cref="TitleId"/> shown at <see cref="Position"/> (1-based) of search <see cref="SearchId"/>.</summary>

@@ -126,19 +126,21 @@ public abstract class SearchEventTests<TStore>(SearchEventTests<TStore>.Api api)
     {
         var viewer = api.CreateClient(api.ViewerToken("viewer-identity-7", "Secret Viewer Name"));
         viewer.DefaultRequestHeaders.UserAgent.ParseAdd("IdentifyingAgent/9.9");
+        viewer.DefaultRequestHeaders.Add(Catalog.Api.Experiments.ExperimentAssignment.SessionHeader, "IdentifyingSessionKey0123");
         var searchId = (await SearchAsync(viewer, new { q = "alpha" })).At("searchId").GetString()!;
         (await viewer.PostGraphQLAsync(Click, new { s = searchId, t = "alpha-beta", p = 1 })).EnsureSuccess();
         await api.FlushedAsync();
 
         await using var db = api.Services.GetRequiredService<ICatalogDbFactory>().Create();
-        Assert.Equal(["At", "ClickCount", "Corrected", "Day", "Filters", "FirstClickPosition", "Id", "LatencyMs", "Query", "Replica", "ResultCount"],
+        // An experiment's id and arm say which ranking a search got, not who searched (the session key is only hashed).
+        Assert.Equal(["Arm", "At", "ClickCount", "Corrected", "Day", "ExperimentId", "Filters", "FirstClickPosition", "Id", "LatencyMs", "Query", "Replica", "ResultCount"],
             Columns(db, typeof(SearchEvent)));
         Assert.Equal(["At", "Id", "Position", "SearchId", "TitleId"], Columns(db, typeof(SearchClick)));
         var stored = JsonSerializer.Serialize(new object[]
         {
             (await api.SearchesAsync()).Single(s => s.Id == searchId), (await api.ClicksAsync()).Single(c => c.SearchId == searchId),
         });
-        foreach (var identity in new[] { "viewer-identity-7", "Secret Viewer Name", "IdentifyingAgent", "127.0.0.1" })
+        foreach (var identity in new[] { "viewer-identity-7", "Secret Viewer Name", "IdentifyingAgent", "IdentifyingSessionKey", "127.0.0.1" })
             Assert.DoesNotContain(identity, stored, StringComparison.OrdinalIgnoreCase);
     }
 

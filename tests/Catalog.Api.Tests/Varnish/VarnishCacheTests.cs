@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Catalog.Api.Auth;
+using Catalog.Api.Experiments;
 using Catalog.Api.Tests.Crash;
 using Catalog.Api.Tests.Fixtures;
 
@@ -64,7 +65,7 @@ public sealed partial class VarnishCacheTests
     }
 
     [SkippableFact(Timeout = 300_000)]
-    public async Task A_cookie_does_not_bypass_the_cache_but_authorization_and_POST_always_reach_the_replica()
+    public async Task A_cookie_does_not_bypass_the_cache_but_authorization_a_session_key_and_POST_always_reach_the_replica()
     {
         VarnishProcess.SkipUnlessInstalled();
         await using var setup = await StackAsync();
@@ -86,6 +87,15 @@ public sealed partial class VarnishCacheTests
             var answer = await client.SendGraphQLAsync(request);
             Assert.Equal(viewer, answer.EnsureSuccess().Data.At("viewer.id").GetString());
             Assert.False(IsHit(answer), $"an authorized GET was served from the cache: {Headers(answer)}");
+        }
+
+        // A ranking experiment's session key may rank the answer for its arm: never the shared copy.
+        using (var withSession = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(TitleQuery)))
+        {
+            withSession.Headers.Add(ExperimentAssignment.SessionHeader, "experiment-session-key-0001");
+            withSession.Headers.Accept.ParseAdd(GraphQLHttp.GraphQLResponseJson);
+            var answer = await client.SendGraphQLAsync(withSession);
+            Assert.False(IsHit(answer), $"a GET with a session key was served from the cache: {Headers(answer)}");
         }
 
         for (var n = 0; n < 3; n++)

@@ -1,5 +1,7 @@
+using Catalog.Api.Experiments;
 using Catalog.Api.GraphQL.Common;
 using Catalog.Api.GraphQL.Titles;
+using Catalog.Api.Http;
 using Catalog.Api.Insights;
 using Catalog.Core.Search;
 using GraphQL;
@@ -65,6 +67,9 @@ public static class SearchQueries
         var text = context.GetArgument<string?>("query") is { } q ? Text(q, "query") : null;
         var after = Paging.After(context);
         var filter = context.GetArgument<Dictionary<string, object?>?>("filter");
+        var arm = context.OptionalService<ExperimentAssignment>()?.Current;
+        if (arm is { IsVariant: true })
+            PerRequestAnswer.Mark(context); // the variant's answer is not everyone's: no cache may hand it on
         var request = new SearchRequest
         {
             Query = text,
@@ -74,6 +79,7 @@ public static class SearchQueries
             First = Paging.First(context, 20),
             After = after,
             Exact = context.GetArgument<bool?>("exact") ?? false,
+            Ranking = arm?.Ranking ?? RankingVariant.Default,
         };
         var engine = SearchAccess.Engine(context);
         var result = await SearchAccess.RunAsync(() => engine.SearchAsync(request, context.CancellationToken));
@@ -85,7 +91,7 @@ public static class SearchQueries
         var edges = result.Hits.Where(h => titles.ContainsKey(h.TitleId)).Select(h => new TitleSearchEdge(h, titles[h.TitleId])).ToList();
         var related = result.RelatedTitleIds.Where(titles.ContainsKey).Select(id => titles[id]).ToList();
         var searchId = after is null && context.GetArgument<bool?>("analytics") != false
-            ? context.OptionalService<SearchRecorder>()?.RecordSearch(request, filter, result)
+            ? context.OptionalService<SearchRecorder>()?.RecordSearch(request, filter, result, arm)
             : null;
         return new TitleSearchPayload(result, edges, related, after is not null, searchId);
     }

@@ -7,6 +7,7 @@
 import { bearerToken, tokenRejected } from './session-store.js';
 
 const ENDPOINT = '/graphql';
+const EXPERIMENT_SESSION = 'catalog.experimentSession';
 const ACCEPT = 'application/graphql-response+json, application/json;q=0.9';
 const hashes = new Map();
 
@@ -82,13 +83,36 @@ function getUrl(params) {
   return `${ENDPOINT}?${search}`;
 }
 
-/** Runs a query (constant text, values in variables) as a persisted GET. Returns `data` or throws ApiError. */
-export async function query(text, variables) {
+/**
+ * A random key made once per browser (localStorage) that keeps it in one arm of a ranking experiment. It names no
+ * one: the server only hashes it with the experiment's id and never stores it (docs/insights.md, "Experiments").
+ */
+function experimentSession() {
+  try {
+    let key = localStorage.getItem(EXPERIMENT_SESSION);
+    if (!key) {
+      key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      localStorage.setItem(EXPERIMENT_SESSION, key);
+    }
+    return key;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a query (constant text, values in variables) as a persisted GET. Returns `data` or throws ApiError.
+ * `experiment: true` (viewers' searches) sends the experiment session key, so a running experiment ranks it by its arm;
+ * other queries leave it out and stay cacheable by shared caches (Varnish passes requests carrying it).
+ */
+export async function query(text, variables, { experiment = false } = {}) {
   const extensions = { persistedQuery: { version: 1, sha256Hash: await hashOf(text) } };
   const vars = variables && Object.keys(variables).length ? variables : undefined;
-  let body = await send(getUrl({ variables: vars, extensions }), { headers: headers() });
+  const session = experiment ? experimentSession() : null;
+  const init = { headers: headers(session ? { 'X-Catalog-Session': session } : {}) };
+  let body = await send(getUrl({ variables: vars, extensions }), init);
   if (body.errors?.some((e) => errorCode(e) === 'PERSISTED_QUERY_NOT_FOUND')) {
-    body = await send(getUrl({ query: text, variables: vars, extensions }), { headers: headers() });
+    body = await send(getUrl({ query: text, variables: vars, extensions }), init);
   }
   return unwrap(body);
 }

@@ -92,3 +92,22 @@ export const SEARCH_INSIGHTS = `query SearchInsights($from: Date!, $to: Date!, $
     days { day totals { searches zeroResultSearches clickThroughRate } }
   }
 }`;
+
+const EXPERIMENT_FIELDS = `id name running trafficShare startedAt stoppedAt
+    variant { typoTolerance popularityTieBreak fallbacks }
+    report {
+      arms { arm searches clickThroughRate { value low high } meanReciprocalRank { value low high } zeroResultRate { value low high } }
+      clickThrough { pValue significant better } zeroResults { pValue significant better }
+    }`;
+
+export const EXPERIMENTS = `query Experiments($first: Int!) {
+  experiments(first: $first) { ${EXPERIMENT_FIELDS} }
+}`;
+
+export const START_EXPERIMENT = `mutation StartExperiment($input: StartExperimentInput!) {
+  startExperiment(input: $input) { id }
+}`;
+
+export const STOP_EXPERIMENT = `mutation StopExperiment($id: ID!) {
+  stopExperiment(id: $id) { id }
+}`;

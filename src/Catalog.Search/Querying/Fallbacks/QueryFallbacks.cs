@@ -31,7 +31,7 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
     {
         if (typed.Words.Any(w => w.IsCommon && w.MaxEdits > 0))
         {
-            var variants = queries.Build(typed.Text, searcher, typosOfCommonWords: true);
+            var variants = queries.Build(typed.Text, searcher, typed.Tolerance, typosOfCommonWords: true);
             var count = Count(searcher, variants.Query, filter);
             if (count > found)
                 return new FallbackReading(variants, QueryRelaxation.TypoVariants, null);
@@ -58,7 +58,7 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
             droppable.Remove(least);
             kept[least] = string.Empty;
             var text = string.Join(' ', kept.Where(w => w.Length > 0));
-            var shorter = queries.Build(text, searcher);
+            var shorter = queries.Build(text, searcher, typed.Tolerance);
             if (Count(searcher, shorter.Query, filter) > 0)
                 return new FallbackReading(shorter, QueryRelaxation.WordsDropped, text);
         }

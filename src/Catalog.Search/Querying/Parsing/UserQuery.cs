@@ -1,3 +1,4 @@
+using Catalog.Core.Search;
 using Catalog.Search.Analysis;
 using Catalog.Search.Querying.Fallbacks;
 using Catalog.Search.Querying.Ranking;
@@ -11,8 +12,12 @@ namespace Catalog.Search.Querying.Parsing;
 /// <summary>One word of the user's text: its folded form, its synopsis stem (null for stop words) and its fuzziness.</summary>
 internal sealed record QueryWord(string Term, string? Stem, bool IsLast)
 {
-    /// <summary>Typo tolerance by length: 1 edit from 4 characters, 2 from 8.</summary>
-    public int MaxEdits => Term.Length >= 8 ? 2 : Term.Length >= 4 ? 1 : 0;
+    /// <summary>Typo tolerance by length: 1 edit from 4 characters, 2 from 8; strictly, 1 from 5 and never 2.</summary>
+    public int MaxEdits => Tolerance == TypoTolerance.Strict
+        ? (Term.Length >= 5 ? 1 : 0)
+        : Term.Length >= 8 ? 2 : Term.Length >= 4 ? 1 : 0;
+
+    public TypoTolerance Tolerance { get; init; }
 
     /// <summary>Exactly matched by many titles, so taken as spelled right (<see cref="CommonWords"/>).</summary>
     public bool IsCommon { get; init; }
@@ -29,6 +34,9 @@ internal sealed record QueryWord(string Term, string? Stem, bool IsLast)
 /// <summary>The user's text as words and as the Lucene query built from them (never parsed as syntax).</summary>
 internal sealed record UserQuery(string Text, IReadOnlyList<QueryWord> Words, Query Query)
 {
+    /// <summary>The typo tolerance it was built with: its fallback readings keep it.</summary>
+    public TypoTolerance Tolerance { get; init; }
+
     public bool IsEmpty => Words.Count == 0;
 
     /// <summary>Adjacent words joined ("spider man" → spiderman): titles may write them as one word.</summary>
@@ -51,12 +59,13 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
 
     private const int MaxTypoTerms = 20;
 
-    public IReadOnlyList<QueryWord> Words(string? text)
+    public IReadOnlyList<QueryWord> Words(string? text, TypoTolerance tolerance = TypoTolerance.Normal)
     {
         var clean = Clean(text);
         var tokens = analyzers.AnalyzeQuery(IndexFields.Name, clean).Take(MaxWords).ToList();
         return [.. tokens.Select((token, i) => new QueryWord(token.Term, Stem(token.Term), i == tokens.Count - 1)
         {
+            Tolerance = tolerance,
             TypedWithNext = i < tokens.Count - 1 && !clean[token.EndOffset..Math.Max(token.EndOffset, tokens[i + 1].StartOffset)].Any(char.IsWhiteSpace),
         })];
     }
@@ -65,13 +74,13 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
     /// The query of the text; with <paramref name="typosOfCommonWords"/> a common word also matches its typo variants
     /// (the typo-variants fallback, <see cref="QueryFallbacks"/>), which still score below exact matches.
     /// </summary>
-    public UserQuery Build(string? text, CatalogSearcher searcher, bool typosOfCommonWords = false)
+    public UserQuery Build(string? text, CatalogSearcher searcher, TypoTolerance tolerance = TypoTolerance.Normal, bool typosOfCommonWords = false)
     {
         var reader = searcher.IndexReader;
         var clean = Clean(text);
-        var parsed = Words(clean);
+        var parsed = Words(clean, tolerance);
         if (parsed.Count == 0)
-            return new UserQuery(clean, parsed, new MatchAllDocsQuery());
+            return new UserQuery(clean, parsed, new MatchAllDocsQuery()) { Tolerance = tolerance };
 
         var exact = parsed.Select(w => ExactTerms.Of(reader, w.Term)).ToList();
         var words = parsed.Select((w, i) => w with { IsCommon = !typosOfCommonWords && CommonWords.IsCommon(reader, exact[i].MaxDocFreq) }).ToList();
@@ -103,7 +112,7 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
                 GluedWords.AddTo(query, reader, words[i].Term);
         }
 
-        return new UserQuery(clean, words, query);
+        return new UserQuery(clean, words, query) { Tolerance = tolerance };
     }
 
     /// <summary>A word's alternatives; an <paramref name="optional"/> stop word counts only for the field rule.</summary>

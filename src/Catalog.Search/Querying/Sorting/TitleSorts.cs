@@ -12,12 +12,14 @@ internal static class TitleSorts
     public static SortField IdTieBreaker => BytesColumnSort.For(IndexFields.Id);
 
     /// <summary>
-    /// The order of a search. RELEVANCE over a text query is the score of <see cref="RankingRules"/>, then popularity, then the id;
-    /// without text every title scores alike and the id alone orders them.
+    /// The order of a search. RELEVANCE over a text query is the score of <see cref="RankingRules"/>, then popularity (votes,
+    /// or the weighted rating for an experiment's variant), then the id; without text every title scores alike and the id
+    /// alone orders them.
     /// </summary>
-    public static Sort For(TitleSort sort, WeightedRatingSort weightedRating, bool text) => sort == TitleSort.Relevance && text
-        ? new(SortField.FIELD_SCORE, Popularity, IdTieBreaker)
-        : For(sort, weightedRating);
+    public static Sort For(TitleSort sort, WeightedRatingSort weightedRating, bool text, PopularityTieBreak tieBreak = PopularityTieBreak.Votes) =>
+        sort == TitleSort.Relevance && text
+            ? new(SortField.FIELD_SCORE, tieBreak == PopularityTieBreak.WeightedRating ? weightedRating.Descending() : Popularity, IdTieBreaker)
+            : For(sort, weightedRating);
 
     private static Sort For(TitleSort sort, WeightedRatingSort weightedRating) => new(sort switch
     {

@@ -309,6 +309,40 @@ namespace Catalog.Store.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Catalog.Store.Insights.Experiment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("TrafficShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("VariantSettings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Experiments", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Store.Insights.SearchClick", b =>
                 {
                     b.Property<long>("Id")
@@ -351,6 +385,11 @@ namespace Catalog.Store.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("Arm")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -362,6 +401,9 @@ namespace Catalog.Store.Migrations.Postgres
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
+
+                    b.Property<long?>("ExperimentId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Filters")
                         .IsRequired()
@@ -395,6 +437,8 @@ namespace Catalog.Store.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("Day");
+
+                    b.HasIndex("ExperimentId", "Arm");
 
                     b.ToTable("SearchEvents", (string)null);
                 });

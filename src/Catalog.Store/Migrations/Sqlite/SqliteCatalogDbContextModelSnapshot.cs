@@ -280,6 +280,36 @@ namespace Catalog.Store.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Catalog.Store.Insights.Experiment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TrafficShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("VariantSettings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Experiments", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Store.Insights.SearchClick", b =>
                 {
                     b.Property<long>("Id")
@@ -317,6 +347,10 @@ namespace Catalog.Store.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Arm")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
@@ -328,6 +362,9 @@ namespace Catalog.Store.Migrations.Sqlite
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExperimentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Filters")
                         .IsRequired()
@@ -358,6 +395,8 @@ namespace Catalog.Store.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("Day");
+
+                    b.HasIndex("ExperimentId", "Arm");
 
                     b.ToTable("SearchEvents", (string)null);
                 });

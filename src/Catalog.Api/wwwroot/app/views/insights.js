@@ -1,5 +1,6 @@
 // /insights (curator role): what viewers searched for over a range of UTC days — totals, two small charts
-// (searches per day, share that found nothing), and the tables of top, zero-result and unclicked queries.
+// (searches per day, share that found nothing), the ranking experiments, and the tables of top, zero-result and
+// unclicked queries.
 
 import { query } from '../api.js';
 import { h, replace, spinner, status } from '../dom.js';
@@ -7,6 +8,7 @@ import { formatCount, formatDate, formatDateTime } from '../format.js';
 import { SEARCH_INSIGHTS } from '../queries.js';
 import { navigate } from '../router.js';
 import { curatorOrGate } from './curator-gate.js';
+import { experimentsSection } from './experiments.js';
 
 const DAY_MS = 86_400_000;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -123,6 +125,7 @@ export async function insightsView(ctx) {
         barChart('chart-zero', 'Share of searches that found nothing', days,
           (d) => (d.totals.searches ? d.totals.zeroResultSearches / d.totals.searches : 0),
           (d) => `${percent(d.totals.searches ? d.totals.zeroResultSearches / d.totals.searches : 0)} found nothing`, 1))),
+    experimentsSection(),
     h('div', { className: 'insights-grid' },
       queryTable('zero-heading', 'Queries that found nothing', 'What viewers want and the catalog lacks.', report.zeroResultQueries,
         [['Searches', (r) => formatCount(r.searches)], ['Last seen', (r) => formatDateTime(r.lastSeen)]]),

@@ -64,7 +64,7 @@ function resultsBlock(result, state) {
     moreButton.disabled = true;
     moreButton.textContent = 'Loading…';
     try {
-      const next = (await query(SEARCH, variables(state, pageInfo.endCursor))).search;
+      const next = (await query(SEARCH, variables(state, pageInfo.endCursor), { experiment: true })).search;
       const items = next.edges.map(resultItem);
       list.append(...items);
       shown += items.length;
@@ -100,7 +100,7 @@ export async function searchView(ctx) {
   ctx.setTitle(state.q ? `${state.q} – Search` : 'Search');
   document.dispatchEvent(new CustomEvent('searchquery', { detail: { q: state.q } }));
   if (!ctx.main.querySelector('.search-page')) replace(ctx.main, h('h1', { tabIndex: -1, text: headingText(state) }), spinner('Searching…'));
-  const result = (await query(SEARCH, variables(state))).search;
+  const result = (await query(SEARCH, variables(state), { experiment: true })).search;
   if (!ctx.isCurrent()) return;
   const { count, body } = resultsBlock(result, state);
   // When a looser reading answered, say which, with the words as typed one click away (exact=1).
