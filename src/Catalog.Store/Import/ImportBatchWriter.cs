@@ -47,7 +47,9 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
             return null;
 
         // Identity is checked whatever the source provides.
-        var fields = new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
+        var fields = record.Draft.Fields.Contains(nameof(Title.Name))
+            ? record.Draft.Fields
+            : new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
         return rules.Check(record.Draft.Title, fields, now, RuleMode.Lenient);
     }
 
