@@ -32,4 +32,11 @@ public sealed class StoreOptions
     /// <summary>Entries deleted per transaction, so compaction never holds the write lock for long.</summary>
     [Range(1, 1_000_000)]
     public int ChangeLogCompactionBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// SQLite page cache of a running import, MiB (0: SQLite's default of 2 MiB). A bulk load that fits its
+    /// modified pages here writes each page once, at commit, instead of spilling and rewriting index pages.
+    /// </summary>
+    [Range(0, 16_384)]
+    public int ImportCacheMiB { get; set; } = 128;
 }

@@ -21,6 +21,8 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
     private readonly List<Title> newTitles = [];
     private readonly Dictionary<string, int> ownerRecordByTitleId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> titleIdByTrailerId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> insertedImdbIds = new(StringComparer.Ordinal);
+    private bool? storeWasEmpty;
     private readonly List<ImportIssue> rejected = [];
     private readonly List<ImportIssue> warnings = [];
     private int inserted;
@@ -45,7 +47,9 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
             return null;
 
         // Identity is checked whatever the source provides.
-        var fields = new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
+        var fields = record.Draft.Fields.Contains(nameof(Title.Name))
+            ? record.Draft.Fields
+            : new HashSet<string>(record.Draft.Fields, StringComparer.Ordinal) { nameof(Title.Name) };
         return rules.Check(record.Draft.Title, fields, now, RuleMode.Lenient);
     }
 
@@ -59,8 +63,12 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
                 accepted.Add((record, draft));
         }
 
-        var stored = await LoadMatchesAsync(accepted.Select(a => a.Draft.Title).ToList(), cancellationToken);
-        await LoadTrailerOwnersAsync(accepted.Select(a => a.Draft), cancellationToken);
+        // Writers are serial (BEGIN IMMEDIATE, PostgresWriteLock), so a store empty when the import began holds
+        // only what this import inserted: the owners of its titles and trailer ids are all known here.
+        storeWasEmpty ??= !await db.Titles.AnyAsync(cancellationToken);
+        var stored = await LoadMatchesAsync(accepted.Select(a => a.Draft.Title).Where(MayBeStored).ToList(), cancellationToken);
+        if (storeWasEmpty == false)
+            await LoadTrailerOwnersAsync(accepted.Select(a => a.Draft), cancellationToken);
         foreach (var (record, draft) in accepted)
             Apply(record, draft, stored);
 
@@ -68,6 +76,12 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
         db.ChangeTracker.Clear();
         await InsertNewTitlesAsync(cancellationToken);
     }
+
+    /// <summary>False when the title cannot match a stored one: the store began empty and this import has not written its ids.</summary>
+    private bool MayBeStored(Title title) =>
+        storeWasEmpty == false
+        || ownerRecordByTitleId.ContainsKey(title.Id)
+        || (title.ImdbId is { } imdb && insertedImdbIds.Contains(imdb));
 
     /// <summary>New titles skip the change tracker: their rows and change-log rows go in as multi-row inserts.</summary>
     private async Task InsertNewTitlesAsync(CancellationToken cancellationToken)
@@ -135,6 +149,8 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
                 trailer.TitleId = title.Id;
             newTitles.Add(title);
             stored.Remember(title);
+            if (storeWasEmpty == true && title.ImdbId is { } imdb)
+                insertedImdbIds.Add(imdb);
             inserted++;
         }
         else if (TitleFields.Apply(db, existing, draft))
@@ -172,6 +188,8 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
 
     private async Task<StoredTitles> LoadMatchesAsync(List<Title> titles, CancellationToken cancellationToken)
     {
+        if (titles.Count == 0)
+            return new StoredTitles(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         var ids = titles.Select(t => t.Id).Distinct().ToList();
         var byId = await db.Titles.Include(t => t.Trailers).Where(t => ids.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);

@@ -144,12 +144,12 @@ public sealed class JsonArrayReader
                     return true;
                 }
 
-                // Parse from the element's first token; the reader only moves once the whole element is in.
-                if (!JsonDocument.TryParseValue(ref probe, out var element))
+                // Parse from the element's first token; the reader only moves once the whole element is in. The
+                // element owns its memory (no pooled document to copy out of and return).
+                if (!JsonElement.TryParseValue(ref probe, out var element))
                     return false;
                 reader = probe;
-                using (element)
-                    elements.Add(new JsonArrayElement(++index, element.RootElement.Clone(), offset + reader.BytesConsumed));
+                elements.Add(new JsonArrayElement(++index, element.Value, offset + reader.BytesConsumed));
                 return true;
             default:
                 // Reading past the end makes the reader reject anything after the document.

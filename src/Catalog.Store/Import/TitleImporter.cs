@@ -16,9 +16,10 @@ public sealed record ImportProgress(long Position, long Length, int Records);
 /// Runs one import: picks the source (or sniffs it), streams its records into the store in one
 /// transaction (committed at the end, rolled back on failure or dry run), and counts every record once.
 /// </summary>
-public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleSource> sources, TimeProvider clock, TitleRules? rules = null)
+public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleSource> sources, TimeProvider clock, TitleRules? rules = null, StoreOptions? store = null)
 {
     private readonly TitleRules rules = rules ?? new TitleRules();
+    private readonly int cacheMiB = (store ?? new StoreOptions()).ImportCacheMiB;
 
     /// <summary>Records written per SaveChanges; the change tracker is cleared after each batch.</summary>
     internal const int BatchSize = 500;
@@ -35,6 +36,7 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = factory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cache = await ImportPageCache.WidenAsync(db, cacheMiB, cancellationToken);
         var writer = new ImportBatchWriter(db, now);
         var records = 0;
 
@@ -56,6 +58,8 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         finally
         {
             await StopAsync(stopReading, reading);
+            if (cache is not null)
+                await cache.DisposeAsync();
         }
 
         if (options.DryRun)

@@ -27,7 +27,10 @@ public sealed class CatalogProcess : IAsyncDisposable
         }
     }
 
-    public static CatalogProcess Start(params string[] args)
+    public static CatalogProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the app with <paramref name="environment"/> added to its environment (configuration keys as <c>A__B</c>).</summary>
+    public static CatalogProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
         var info = new ProcessStartInfo(host)
@@ -40,6 +43,8 @@ public sealed class CatalogProcess : IAsyncDisposable
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         var started = new CatalogProcess(new Process { StartInfo = info });
         started.process.OutputDataReceived += (_, e) => started.Append(e.Data);
         started.process.ErrorDataReceived += (_, e) => started.Append(e.Data);

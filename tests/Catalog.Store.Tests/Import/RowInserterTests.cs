@@ -56,21 +56,24 @@ public sealed class RowInserterTests
         Assert.Single(back.Trailers);
     }
 
-    /// <summary>Varied titles: nulls and values, lists empty and full, quotes and non-ASCII text, trailers on some.</summary>
+    /// <summary>
+    /// Varied titles: nulls, empty strings and values, lists empty and full, quotes, markup, backslashes,
+    /// non-ASCII text and emoji (JSON escapes them), trailers on some.
+    /// </summary>
     private static List<Title> Titles(int count) => [.. Enumerable.Range(0, count).Select(i => new Title
     {
         Id = $"t-{i:000}",
         Name = i % 5 == 0 ? $"Ça \"va\" {i}" : $"Title {i}",
         Kind = i % 3 == 0 ? TitleKind.Series : TitleKind.Movie,
         OriginalName = i % 2 == 0 ? null : $"Original {i}",
-        AlternateNames = i % 4 == 0 ? [] : [$"Alt {i}", "Ünïcode"],
+        AlternateNames = i % 4 == 0 ? [] : [$"Alt {i}", "Ünïcode", "🎬 <b>&amp;</b> \\ \"q\" 'a'", ""],
         Synopsis = i % 6 == 0 ? null : $"Synopsis of {i}, with 'quotes'.",
         ReleaseDate = i % 2 == 0 ? new DateOnly(1990 + (i % 30), 1 + (i % 12), 1 + (i % 28)) : null,
         ReleaseYear = i % 7 == 0 ? null : 1990 + (i % 30),
         AddedAt = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i * 37.5),
         AvailableUntil = i % 9 == 0 ? new DateTime(2027, 1, 1, 12, 30, 15, DateTimeKind.Utc) : null,
         RuntimeMinutes = i % 8 == 0 ? null : 80 + i,
-        ContentRating = i % 3 == 0 ? "PG-13" : null,
+        ContentRating = (i % 3) switch { 0 => "PG-13", 1 => null, _ => "" },
         Languages = ["en"],
         Countries = i % 2 == 0 ? ["US", "FR"] : [],
         Genres = i % 7 == 0 ? ["Drama", "Crime"] : ["Comedy"],

@@ -100,6 +100,43 @@ public sealed class TitleImporterTests : IAsyncLifetime
         Assert.Equal("Heat", (await _h.TitleAsync("heat-1995"))!.Name);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(StoreProviders.Both), MemberType = typeof(StoreProviders))]
+    public async Task An_empty_store_finds_duplicates_of_earlier_batches_by_id_imdb_id_and_trailer_id(StoreProvider provider)
+    {
+        // Into an empty store the importer asks the store only about ids it wrote itself: the outcome must
+        // be the one a store holding an unrelated title gives, where every batch is matched against it.
+        var first = """{"id":"a","name":"A","imdbId":"tt0000001","trailers":[{"id":"t1","url":"https://vimeo.com/1"}]}""";
+        var filler = Enumerable.Range(1, TitleImporter.BatchSize).Select(i => $$"""{"id":"f{{i}}","name":"F {{i}}"}""");
+        string[] later =
+        [
+            first,
+            first.Replace("\"A\"", "\"A2\"", StringComparison.Ordinal),
+            """{"id":"b","name":"B","imdbId":"tt0000001"}""",
+            """{"id":"c","name":"C","trailers":[{"id":"t1","url":"https://vimeo.com/2"}]}""",
+        ];
+        var file = Catalog([first, .. filler, .. later]);
+
+        await UseAsync(provider);
+        var intoEmpty = await _h.ImportAsync(_h.File("e.json", file));
+        var emptyTitles = await _h.TitlesAsync();
+        await _h.DisposeAsync();
+        await UseAsync(provider);
+        await _h.ImportAsync(_h.File("seed.json", Catalog("""{"id":"z","name":"Z"}""")));
+        var intoSeeded = await _h.ImportAsync(_h.File("e.json", file));
+
+        Assert.Equal((TitleImporter.BatchSize + 2, 0, 1), (intoEmpty.Inserted, intoEmpty.Updated, intoEmpty.Skipped));
+        Assert.Equal(["duplicate of record 1 with different values", "duplicate of record 1 with different values"], intoEmpty.Rejected.Select(r => r.Reason));
+        Assert.Equal(
+            ["duplicate of record 1 with the same values; skipped", "trailer id 't1' already belongs to title 'a'; trailer dropped"],
+            intoEmpty.Warnings.Select(w => w.Reason));
+        Assert.Equal((intoSeeded.Inserted, intoSeeded.Updated, intoSeeded.Skipped), (intoEmpty.Inserted, intoEmpty.Updated, intoEmpty.Skipped));
+        Assert.Equal(intoSeeded.Rejected, intoEmpty.Rejected);
+        Assert.Equal(intoSeeded.Warnings, intoEmpty.Warnings);
+        Assert.Empty(emptyTitles.Single(t => t.Id == "c").Trailers);
+        Assert.Equal("A", emptyTitles.Single(t => t.Id == "a").Name);
+    }
+
     [Fact]
     public async Task An_insert_without_added_date_or_kind_gets_the_clock_and_movie()
     {

@@ -39,7 +39,10 @@ public static class TextRules
 
     private static bool IsWellFormed(string text)
     {
+        // Only surrogates can be ill-formed; most text has none.
         var rest = text.AsSpan();
+        if (!rest.ContainsAnyInRange('\uD800', '\uDFFF'))
+            return true;
         while (!rest.IsEmpty)
         {
             if (Rune.DecodeFromUtf16(rest, out _, out var used) != System.Buffers.OperationStatus.Done)

@@ -3,6 +3,8 @@ namespace Catalog.Core.Titles.Rules;
 /// <summary>The list-valued fields of <see cref="TitleRules"/>: names, languages, countries, genres, people, tags.</summary>
 internal static class TitleListRules
 {
+    private const int ShortList = 16;
+
     public static void Check(Title title, RuleOutcome outcome)
     {
         title.AlternateNames = Entries(title.AlternateNames, nameof(Title.AlternateNames), "alternateNames", outcome);
@@ -23,26 +25,39 @@ internal static class TitleListRules
         if (!outcome.Covers(property) || values is null)
             return values ?? [];
         var (maxItems, maxLength) = isTags ? (TagRules.MaxTags, TagRules.MaxTagLength) : (TitleRules.MaxListItems, TitleRules.MaxListItemLength);
-        var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<string>(values.Count);
+        var label = values.Count == 0 ? "" : $"an entry of {field}";
+        // Most lists are short: a scan finds repeats there without building a set for every list of every title.
+        var seen = values.Count > ShortList ? new HashSet<string>(values.Count, StringComparer.OrdinalIgnoreCase) : null;
         foreach (var value in values)
         {
             var entry = (isTags ? TagRules.Normalize(value ?? "") : value?.Trim()) ?? "";
             if (entry.Length == 0)
                 continue;
             // Tags may be pasted with tabs or line breaks: normalising turned them into spaces.
-            if (TextRules.Problem(entry, $"an entry of {field}", maxLength) is { } problem)
+            if (TextRules.Problem(entry, label, maxLength) is { } problem)
             {
                 outcome.Drop(problem);
                 continue;
             }
 
-            if (seen.Add(entry))
+            if (seen?.Add(entry) ?? !ContainsIgnoringCase(result, entry))
                 result.Add(entry);
         }
 
         return result.Count > maxItems && outcome.Drop($"{field} has more than {maxItems} entries", $"kept the first {maxItems}")
             ? result[..maxItems]
             : result;
+    }
+
+    private static bool ContainsIgnoringCase(List<string> entries, string entry)
+    {
+        foreach (var kept in entries)
+        {
+            if (string.Equals(kept, entry, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
     }
 }

@@ -51,9 +51,37 @@ public static class CatalogJsonFormat
         (date, year) = (null, 0);
         if (text.Length == 4)
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year);
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!(TryParseIsoDate(text, out var parsed) || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed)))
             return false;
         (date, year) = (parsed, parsed.Year);
+        return true;
+    }
+
+    /// <summary>
+    /// The common "YYYY-MM-DD" of a valid date without the culture-aware parser (a twentieth of an import's
+    /// reading); anything else is left to <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>.
+    /// </summary>
+    private static bool TryParseIsoDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text.AsSpan(0, 4), out var year) || !TryDigits(text.AsSpan(5, 2), out var month) || !TryDigits(text.AsSpan(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = (value * 10) + (c - '0');
+        }
+
         return true;
     }
 }

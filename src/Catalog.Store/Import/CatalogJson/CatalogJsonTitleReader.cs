@@ -28,52 +28,78 @@ internal static class CatalogJsonTitleReader
         }
     }
 
-    private static (TitleDraft Draft, List<string> Warnings) Map(JsonElement json)
+    /// <summary>The <see cref="Title"/> properties each known catalog-json property sets.</summary>
+    private static readonly Dictionary<string, string[]> FieldsByProperty = new(StringComparer.Ordinal)
+    {
+        ["id"] = [],
+        ["name"] = [],
+        ["kind"] = [nameof(Title.Kind)],
+        ["originalName"] = [nameof(Title.OriginalName)],
+        ["alternateNames"] = [nameof(Title.AlternateNames)],
+        ["synopsis"] = [nameof(Title.Synopsis)],
+        ["releaseDate"] = [nameof(Title.ReleaseDate), nameof(Title.ReleaseYear)],
+        ["addedAt"] = [nameof(Title.AddedAt)],
+        ["availableUntil"] = [nameof(Title.AvailableUntil)],
+        ["runtimeMinutes"] = [nameof(Title.RuntimeMinutes)],
+        ["contentRating"] = [nameof(Title.ContentRating)],
+        ["languages"] = [nameof(Title.Languages)],
+        ["countries"] = [nameof(Title.Countries)],
+        ["genres"] = [nameof(Title.Genres)],
+        ["tags"] = [nameof(Title.Tags)],
+        ["directors"] = [nameof(Title.Directors)],
+        ["cast"] = [nameof(Title.Cast)],
+        ["imdbId"] = [nameof(Title.ImdbId)],
+        ["tmdbId"] = [nameof(Title.TmdbId)],
+        ["rating"] = [nameof(Title.RatingSum), nameof(Title.RatingCount)],
+        ["trailers"] = [nameof(Title.Trailers)],
+    };
+
+    private static (TitleDraft Draft, IReadOnlyList<string> Warnings) Map(JsonElement json)
     {
         var title = new Title { Id = RequiredString(json, "id"), Name = RequiredString(json, "name") };
         var fields = new HashSet<string>(StringComparer.Ordinal) { nameof(Title.Name) };
-        var warnings = new List<string>();
+        List<string>? warnings = null;
         foreach (var property in json.EnumerateObject())
         {
-            var value = property.Value;
-            var known = property.Name switch
+            if (!FieldsByProperty.TryGetValue(property.Name, out var names))
             {
-                "id" or "name" => Array.Empty<string>(),
-                "kind" => Set(nameof(Title.Kind), () => title.Kind = ParseEnum<TitleKind>(value, property.Name)),
-                "originalName" => Set(nameof(Title.OriginalName), () => title.OriginalName = OptionalString(value, property.Name)),
-                "alternateNames" => Set(nameof(Title.AlternateNames), () => title.AlternateNames = Strings(value, property.Name)),
-                "synopsis" => Set(nameof(Title.Synopsis), () => title.Synopsis = OptionalString(value, property.Name)),
-                "releaseDate" => SetMany([nameof(Title.ReleaseDate), nameof(Title.ReleaseYear)], () => (title.ReleaseDate, title.ReleaseYear) = Release(value)),
-                "addedAt" => Set(nameof(Title.AddedAt), () => title.AddedAt = Instant(value, property.Name) ?? throw new FieldException("'addedAt' must be an ISO 8601 instant, not null")),
-                "availableUntil" => Set(nameof(Title.AvailableUntil), () => title.AvailableUntil = Instant(value, property.Name)),
-                "runtimeMinutes" => Set(nameof(Title.RuntimeMinutes), () => title.RuntimeMinutes = OptionalInt(value, property.Name)),
-                "contentRating" => Set(nameof(Title.ContentRating), () => title.ContentRating = OptionalString(value, property.Name)),
-                "languages" => Set(nameof(Title.Languages), () => title.Languages = Strings(value, property.Name)),
-                "countries" => Set(nameof(Title.Countries), () => title.Countries = Strings(value, property.Name)),
-                "genres" => Set(nameof(Title.Genres), () => title.Genres = Strings(value, property.Name)),
-                "tags" => Set(nameof(Title.Tags), () => title.Tags = Strings(value, property.Name)),
-                "directors" => Set(nameof(Title.Directors), () => title.Directors = Strings(value, property.Name)),
-                "cast" => Set(nameof(Title.Cast), () => title.Cast = Strings(value, property.Name)),
-                "imdbId" => Set(nameof(Title.ImdbId), () => title.ImdbId = OptionalString(value, property.Name)),
-                "tmdbId" => Set(nameof(Title.TmdbId), () => title.TmdbId = OptionalString(value, property.Name)),
-                "rating" => SetMany([nameof(Title.RatingSum), nameof(Title.RatingCount)], () => (title.RatingSum, title.RatingCount) = Rating(value)),
-                "trailers" => Set(nameof(Title.Trailers), () => title.Trailers = Trailers(value, title.Id)),
-                _ => null,
-            };
-            if (known is null)
-                warnings.Add($"unknown property '{property.Name}' ignored");
+                (warnings ??= []).Add($"unknown property '{property.Name}' ignored");
+                continue;
+            }
+
+            Set(title, property.Name, property.Value);
+            foreach (var name in names)
+                fields.Add(name);
         }
 
-        return (new TitleDraft(title, fields), warnings);
+        return (new TitleDraft(title, fields), warnings ?? (IReadOnlyList<string>)[]);
+    }
 
-        string[] SetMany(string[] names, Action read)
+    /// <summary>Sets the field(s) of one known property (a switch, not a delegate per property: this runs for every value of an import).</summary>
+    private static void Set(Title title, string property, JsonElement value)
+    {
+        switch (property)
         {
-            read();
-            fields.UnionWith(names);
-            return names;
+            case "kind": title.Kind = ParseEnum<TitleKind>(value, property); break;
+            case "originalName": title.OriginalName = OptionalString(value, property); break;
+            case "alternateNames": title.AlternateNames = Strings(value, property); break;
+            case "synopsis": title.Synopsis = OptionalString(value, property); break;
+            case "releaseDate": (title.ReleaseDate, title.ReleaseYear) = Release(value); break;
+            case "addedAt": title.AddedAt = Instant(value, property) ?? throw new FieldException("'addedAt' must be an ISO 8601 instant, not null"); break;
+            case "availableUntil": title.AvailableUntil = Instant(value, property); break;
+            case "runtimeMinutes": title.RuntimeMinutes = OptionalInt(value, property); break;
+            case "contentRating": title.ContentRating = OptionalString(value, property); break;
+            case "languages": title.Languages = Strings(value, property); break;
+            case "countries": title.Countries = Strings(value, property); break;
+            case "genres": title.Genres = Strings(value, property); break;
+            case "tags": title.Tags = Strings(value, property); break;
+            case "directors": title.Directors = Strings(value, property); break;
+            case "cast": title.Cast = Strings(value, property); break;
+            case "imdbId": title.ImdbId = OptionalString(value, property); break;
+            case "tmdbId": title.TmdbId = OptionalString(value, property); break;
+            case "rating": (title.RatingSum, title.RatingCount) = Rating(value); break;
+            case "trailers": title.Trailers = Trailers(value, title.Id); break;
         }
-
-        string[] Set(string name, Action read) => SetMany([name], read);
     }
 
     private static (DateOnly?, int?) Release(JsonElement value)
@@ -137,10 +163,15 @@ internal static class CatalogJsonTitleReader
         _ => throw new FieldException($"'{name}' must be an integer or null"),
     };
 
-    private static List<string> Strings(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
-            ? value.EnumerateArray().Select(v => v.GetString()!).ToList()
-            : throw new FieldException($"'{name}' must be an array of strings");
+    private static List<string> Strings(JsonElement value, string name)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+            throw new FieldException($"'{name}' must be an array of strings");
+        var strings = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+            strings.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new FieldException($"'{name}' must be an array of strings"));
+        return strings;
+    }
 
     private static string? OptionalString(JsonElement value, string name) => value.ValueKind switch
     {
