@@ -74,6 +74,8 @@ public static class SearchQueries
             First = Paging.First(context, 20),
             After = after,
             Exact = context.GetArgument<bool?>("exact") ?? false,
+            // Snippets cost a stored-fields read and an analysis per hit: made only when the document asks for them.
+            Highlight = context.Selects("edges", "highlights"),
         };
         var engine = SearchAccess.Engine(context);
         var result = await SearchAccess.RunAsync(() => engine.SearchAsync(request, context.CancellationToken));
