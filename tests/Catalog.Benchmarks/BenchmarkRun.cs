@@ -36,6 +36,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
 
         var problems = new List<string>();
         var builds = new List<BuildMeasurement>();
+        Http.InProcessTwinCost? httpTwin = null;
         var systems = new List<SystemMeasurement>();
         await using (var catalog = new CatalogSuite(options, titles, output))
         {
@@ -50,6 +51,8 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
                 PrintEdits(edits);
                 if (edits.NotVisible > 0)
                     problems.Add($"{edits.NotVisible} edits never became visible in search");
+                if (options.Http)
+                    httpTwin = await Http.InProcessTwin.MeasureAsync(search, [.. queries.Select(q => q.Text).Distinct(StringComparer.Ordinal)], cancellationToken);
             }
 
             builds.AddRange(catalog.Builds);
@@ -66,7 +69,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
             WriteLatencies(latencyFile, systems, queries);
         problems.AddRange(systems.SelectMany(s => s.Runs).Where(r => r.Failures > 0).Select(r => $"{r.System}: {r.Failures} failed queries at {r.Threads} thread(s)"));
         if (options.Http)
-            problems.AddRange(await new Http.HttpSuite(options, queries, Path.Combine(options.Work, "catalog-data"), output).RunAsync(cancellationToken));
+            problems.AddRange(await new Http.HttpSuite(options, queries, Path.Combine(options.Work, "catalog-data"), output, httpTwin).RunAsync(cancellationToken));
         foreach (var problem in problems)
             output.WriteLine($"- PROBLEM: {problem}");
         output.WriteLine($"- load average at end: {CpuClock.LoadAverage()}");

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Catalog.Api.Health.WarmUp;
+using Catalog.Api.Hosting;
 using Catalog.Search.Indexing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,12 +12,22 @@ public static class HealthEndpoints
     /// <summary>Tag of the checks <c>/health/ready</c> runs; add checks with it to gate readiness.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Readiness checks: the store, and the search index when search is registered (call after it).</summary>
+    /// <summary>
+    /// Readiness checks: the store, and when search is registered (call after it and after GraphQL) the search index and
+    /// the start-up <see cref="SearchWarmUp"/>.
+    /// </summary>
     public static IHealthChecksBuilder AddCatalogHealth(this IServiceCollection services)
     {
         var checks = services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
         if (services.Any(d => d.ServiceType == typeof(IIndexHealth)))
+        {
             checks.AddCheck<IndexHealthCheck>("index", tags: [ReadyTag]);
+            services.AddCatalogOptions<WarmUpOptions>(WarmUpOptions.Section);
+            services.AddSingleton<SearchWarmUp>();
+            services.AddHostedService<SearchWarmUpService>();
+            checks.AddCheck<WarmUpHealthCheck>("warmUp", tags: [ReadyTag]);
+        }
+
         return checks;
     }
 

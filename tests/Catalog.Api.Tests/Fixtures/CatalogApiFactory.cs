@@ -1,4 +1,5 @@
 using Catalog.Api.Auth;
+using Catalog.Api.Health.WarmUp;
 using Catalog.Api.Hosting;
 using Catalog.Core.Titles;
 using Catalog.Search.Indexing;
@@ -37,8 +38,8 @@ public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <summary>
-    /// When true (the default), creating the host waits until the index has opened in the background, so
-    /// tests start against a serving API; false to observe the start itself.
+    /// When true (the default), creating the host waits until the index has opened in the background and the
+    /// warm-up searches have run, so tests start against a serving, ready API; false to observe the start itself.
     /// </summary>
     protected virtual bool WaitForIndexAtStart => true;
 
@@ -89,6 +90,9 @@ public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var host = base.CreateHost(builder);
         if (WaitForIndexAtStart && host.Services.GetService<IndexStartup>() is { } startup)
             startup.Opened.WaitAsync(TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
+        // Readiness also waits for the start-up warm-up searches, which follow the opening at once.
+        if (WaitForIndexAtStart && host.Services.GetService<SearchWarmUp>() is { } warmUp)
+            warmUp.Completed.WaitAsync(TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
         return host;
     }
 

@@ -23,6 +23,25 @@ public abstract class SearchQueryTests<TStore>(SearchApi<TStore> api) : IClassFi
         [.. search.At("edges").EnumerateArray().Select(e => e.At("node.id").GetString()!)];
 
     [SkippableFact]
+    public async Task Highlights_asked_for_through_fragments_are_made_and_a_search_without_them_finds_the_same_titles()
+    {
+        // Snippets are made only when the document selects edges.highlights: fragments must count as selecting them.
+        const string throughFragments = """
+            query($q: String) { search(query: $q) { ...Page } }
+            fragment Page on TitleSearchResult { edges { node { id } ... on TitleSearchEdge { highlights { snippet } } } }
+            """;
+        const string without = "query($q: String) { search(query: $q) { edges { node { id } } } }";
+        var client = api.CreateClient();
+
+        var highlighted = (await client.PostGraphQLAsync(throughFragments, new { q = "robot" })).EnsureSuccess().Data.At("search");
+        var plain = (await client.PostGraphQLAsync(without, new { q = "robot" })).EnsureSuccess().Data.At("search");
+
+        var snippets = highlighted.At("edges").EnumerateArray().SelectMany(e => e.At("highlights").EnumerateArray()).Select(h => h.At("snippet").GetString());
+        Assert.Contains(snippets, s => s!.Contains("<mark>", StringComparison.Ordinal));
+        Assert.Equal(Ids(highlighted), Ids(plain));
+    }
+
+    [SkippableFact]
     public async Task Words_find_titles_by_name_and_tag_with_highlights()
     {
         var search = await SearchAsync(new { q = "robot" });

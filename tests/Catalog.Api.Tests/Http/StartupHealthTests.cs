@@ -1,5 +1,6 @@
 using System.Net;
 using Catalog.Api.Health;
+using Catalog.Api.Health.WarmUp;
 using Catalog.Api.Tests.Fixtures;
 using Catalog.Search.Indexing;
 using Catalog.Store;
@@ -30,6 +31,7 @@ public sealed class StartupHealthTests
 
         gate.Release();
         await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(60));
+        await api.Services.GetRequiredService<SearchWarmUp>().Completed.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         (await client.PostGraphQLAsync("{ __typename }")).EnsureSuccess();

@@ -41,6 +41,9 @@ internal sealed class CatalogApp : IDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // All load comes from one loopback address: the per-client search limit would answer it with 429.
         start.Environment["Catalog__RateLimits__SearchesPerMinute"] = "1000000000";
+        // Admission control answers 503 beyond 2 × cores executing + 4 × cores queued (12 on 2 cores): the load's 16
+        // connections would be mostly fast refusals. Queued requests still execute at most 2 × cores at a time.
+        start.Environment["Catalog__GraphQL__QueueLength"] = "1024";
         start.Environment["Catalog__Clock__Now"] = BenchmarkRun.SearchNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException("catalog serve did not start");
         var log = new StreamWriter(logPath) { AutoFlush = true };

@@ -58,6 +58,18 @@ internal static class HttpLoad
         return new HttpLoadResult("built-in HttpClient", connections, wall.Elapsed, summary.Count, summary.PerSecond, summary.P50, summary.P99, unexpected, expectedStatus);
     }
 
+    /// <summary>Sends every shape once, <paramref name="connections"/> at a time; answers are not checked.</summary>
+    public static async Task EachOnceAsync(Uri server, IReadOnlyList<HttpRequestShape> shapes, int connections, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
+        await Parallel.ForEachAsync(shapes, new ParallelOptions { MaxDegreeOfParallelism = connections, CancellationToken = cancellationToken }, async (shape, token) =>
+        {
+            using var request = Message(shape);
+            using var response = await client.SendAsync(request, token);
+            await response.Content.LoadIntoBufferAsync(token);
+        });
+    }
+
     private static long sent;
 
     public static HttpRequestMessage Message(HttpRequestShape shape)

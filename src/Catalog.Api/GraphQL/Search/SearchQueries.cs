@@ -80,6 +80,8 @@ public static class SearchQueries
             After = after,
             Exact = context.GetArgument<bool?>("exact") ?? false,
             Ranking = arm?.Ranking ?? RankingVariant.Default,
+            // Snippets cost a stored-fields read and an analysis per hit: made only when the document asks for them.
+            Highlight = context.Selects("edges", "highlights"),
         };
         var engine = SearchAccess.Engine(context);
         var result = await SearchAccess.RunAsync(() => engine.SearchAsync(request, context.CancellationToken));

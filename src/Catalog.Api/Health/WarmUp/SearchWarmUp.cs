@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Json;
+using Catalog.Api.Http;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace Catalog.Api.Health.WarmUp;
+
+/// <summary>
+/// The first searches after a start pay for JIT compilation, GraphQL's first execution (validation rules, complexity
+/// analysis, resolvers, serializer), EF Core's first query and the index's cold pages: ~200 ms against ~1.5 ms a moment
+/// later. Once the index is open this runs a few representative searches along the path a <c>/graphql</c> request takes
+/// (document cache, executer, resolvers, the store's title lookup, serializer), and <c>/health/ready</c> waits for it.
+/// The searches run with <c>analytics: false</c> (no insights events) and outside the HTTP endpoint (no response cache,
+/// rate limit or request metrics). Bounded by <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and never
+/// keeps the process unready.
+/// </summary>
+public sealed partial class SearchWarmUp(IServiceProvider services, IOptions<WarmUpOptions> options, ILogger<SearchWarmUp> logger)
+{
+    /// <summary>The browse page's search selection (cards, highlights, facets, related titles, corrections).</summary>
+    internal const string Document = """
+        query WarmUp($q: String, $sort: TitleSort!) {
+          search(query: $q, sort: $sort, first: 20, analytics: false, facets: [GENRE, KIND, TAG, DECADE, RATING_BUCKET, HAS_TRAILER]) {
+            totalCount didYouMean correctedQuery queryRelaxation searchId
+            edges { cursor score node { id name year kind genres hasTrailer synopsis directors rating { average count weighted } } highlights { field snippet } }
+            facets { field values { value count selected } }
+            related { id name year kind genres hasTrailer rating { average count weighted } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+        """;
+
+    private static readonly Gauge Seconds = Metrics.CreateGauge(
+        "catalog_warmup_seconds", "Seconds the start-up search warm-up took before /health/ready could report ready (0 until it finished).");
+
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+
+    private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int searches;
+
+    /// <summary>Completes when the warm-up has finished, stopped at its time bound or failed.</summary>
+    public Task Completed => completed.Task;
+
+    /// <summary>Warm-up searches executed so far.</summary>
+    public int Searches => Volatile.Read(ref searches);
+
+    public TimeSpan Elapsed { get; private set; }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var timings = new List<double>();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        bounded.CancelAfter(options.Value.MaxDuration);
+        try
+        {
+            await RunSearchesAsync(options.Value.Searches, timings, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogBounded(Searches, options.Value.MaxDuration.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e, Searches);
+        }
+        finally
+        {
+            Elapsed = clock.Elapsed;
+            Seconds.Set(Elapsed.TotalSeconds);
+            completed.TrySetResult();
+        }
+
+        if (timings.Count > 0)
+            LogDone(timings.Count, Elapsed.TotalMilliseconds, timings[0], timings[^1]);
+    }
+
+    private async Task RunSearchesAsync(int count, List<double> timings, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+            return;
+        // The browse page's first view (best rated, no text), then words from its titles: plain, two words, a typo, a prefix.
+        var names = await SearchAsync(null, "RATING", timings, cancellationToken);
+        foreach (var text in WarmUpTexts.From(names, count - 1))
+            await SearchAsync(text, "RELEVANCE", timings, cancellationToken);
+    }
+
+    /// <summary>Executes one search as <c>/graphql</c> would (a scope per request); returns the names of the titles found.</summary>
+    private async Task<List<string>> SearchAsync(string? text, string sort, List<double> timings, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var result = await provider.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        {
+            Schema = provider.GetRequiredService<ISchema>(),
+            Query = Document,
+            Document = provider.GetRequiredService<DocumentCache>().GetOrParse(Document),
+            Variables = new Inputs(new Dictionary<string, object?> { ["q"] = text, ["sort"] = sort }),
+            UserContext = PerRequestAnswer.NewUserContext(),
+            User = Anonymous,
+            RequestServices = provider,
+            CancellationToken = cancellationToken,
+        });
+        var body = await provider.GetRequiredService<GraphQLResponseWriter>().SerializeAsync(result, cancellationToken);
+        Interlocked.Increment(ref searches);
+        timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (result.Errors is { Count: > 0 } errors)
+            throw new InvalidOperationException($"The warm-up search for '{text}' answered an error: {errors[0].Message}");
+        return Names(body.Body);
+    }
+
+    private static List<string> Names(ReadOnlyMemory<byte> body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return [.. json.RootElement.GetProperty("data").GetProperty("search").GetProperty("edges").EnumerateArray()
+            .Select(edge => edge.GetProperty("node").GetProperty("name").GetString() ?? "")];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Searches} searches in {Milliseconds:0} ms (the first {FirstMs:0.0} ms, the last {LastMs:0.0} ms); reporting ready")]
+    private partial void LogDone(int searches, double milliseconds, double firstMs, double lastMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up stopped after {Searches} searches at its bound of {Seconds} s (Catalog:WarmUp:MaxDuration); reporting ready")]
+    private partial void LogBounded(int searches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up failed after {Searches} searches; reporting ready without it")]
+    private partial void LogFailed(Exception exception, int searches);
+}

@@ -1,0 +1,29 @@
+namespace Catalog.Api.Health.WarmUp;
+
+/// <summary>Search texts for the warm-up, made from the names of titles the index holds.</summary>
+internal static class WarmUpTexts
+{
+    /// <summary>
+    /// Up to <paramref name="count"/> texts covering the query shapes whose code paths differ: one word, two words, a
+    /// misspelled word (typo variants and the correction), a short prefix (prefix expansion), then more single words.
+    /// </summary>
+    public static List<string> From(IEnumerable<string> names, int count)
+    {
+        var words = names.SelectMany(name => name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(word => new string([.. word.Where(char.IsLetter)]))
+            .Where(word => word.Length >= 4)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var texts = new List<string>();
+        if (words.Count == 0)
+            return texts;
+        texts.Add(words[0]);
+        if (words.Count > 1)
+            texts.Add($"{words[0]} {words[1]}");
+        if (words.FirstOrDefault(word => word.Length >= 5) is { } longer)
+            texts.Add(longer.Remove(longer.Length / 2, 1));
+        texts.Add(words[^1][..3]);
+        texts.AddRange(words.Skip(1));
+        return [.. texts.Take(count)];
+    }
+}

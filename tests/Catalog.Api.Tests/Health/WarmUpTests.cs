@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+using Catalog.Api.Health.WarmUp;
+using Catalog.Api.Hosting;
+using Catalog.Api.Insights;
+using Catalog.Api.Tests.Fixtures;
+using Catalog.Search.Indexing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Catalog.Api.Tests.Health;
+
+/// <summary>
+/// After the index opens, a few searches run through the GraphQL executer before <c>/health/ready</c> reports ready,
+/// so the first viewer's search does not pay for JIT and cold caches; they leave no insights behind.
+/// </summary>
+public sealed class WarmUpTests
+{
+    [Fact(Timeout = 180_000)]
+    public async Task Ready_waits_for_the_warm_up_searches_which_record_no_insights()
+    {
+        await using var api = new HeldWarmUpApi();
+        using var client = api.CreateClient();
+        await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
+
+        var (status, checks) = await ReadyAsync(client);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Healthy", checks.GetProperty("index").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", checks.GetProperty("warmUp").GetProperty("status").GetString());
+
+        var warmUp = api.Services.GetRequiredService<SearchWarmUp>();
+        await warmUp.RunAsync(CancellationToken.None);
+
+        (status, checks) = await ReadyAsync(client);
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The sample catalog has words for every configured search: the browse view plus 7 texts made from its names.
+        Assert.Equal(new WarmUpOptions().Searches, warmUp.Searches);
+        Assert.Equal(warmUp.Searches, checks.GetProperty("warmUp").GetProperty("data").GetProperty("searches").GetInt32());
+        Assert.Equal(0, api.Services.GetRequiredService<InsightsBacklog>().Accepted);
+    }
+
+    [Fact]
+    public void Texts_cover_one_word_two_words_a_typo_and_a_prefix_from_the_titles_names()
+    {
+        Assert.Equal(
+            ["Dark", "Dark Knight", "Kniht", "Hea", "Knight"],
+            WarmUpTexts.From(["The Dark Knight", "Heat", "Up"], 5));
+        Assert.Empty(WarmUpTexts.From([], 7));
+        Assert.Empty(WarmUpTexts.From(["Up", "It"], 7));
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Checks)> ReadyAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health/ready");
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, report.RootElement.GetProperty("checks").Clone());
+    }
+
+    /// <summary>The sample catalog seeded at start; the warm-up's hosted service removed, so the test runs it when it wants.</summary>
+    private sealed class HeldWarmUpApi : CatalogApiFactory
+    {
+        protected override bool WaitForIndexAtStart => false;
+
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+            new Dictionary<string, string?> { [CatalogWebApp.SeedSampleKey] = "true" };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                var hosted = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SearchWarmUpService));
+                services.Remove(hosted);
+            });
+        }
+    }
+}
