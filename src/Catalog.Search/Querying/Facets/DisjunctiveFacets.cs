@@ -70,7 +70,7 @@ internal sealed class DisjunctiveFacets
     }
 
     /// <summary>
-    /// Call after the pass has run. The match sets the pass kept are counted now that their number is known: exactly up to
+    /// Call once, after the pass has run (it adds the workers' counts into the first worker's). The match sets the pass kept are counted now that their number is known: exactly up to
     /// the exact-count limit, over a sample above it (<see cref="MatchSample"/>; the facets then say they are not exact).
     /// </summary>
     public IReadOnlyList<FacetResult> Results()
