@@ -39,6 +39,9 @@ internal sealed record BenchOptions
     public int HttpSeconds { get; init; } = 10;
     public string? CatalogDll { get; init; }
 
+    /// <summary>Catalog:Search:ThreadsPerSearch of the in-process engine (0: all cores when idle; 1: one thread per search).</summary>
+    public int ThreadsPerSearch { get; init; } = 1;
+
     /// <summary>A file to write every query's latency and answer size to, per system and thread count (TSV).</summary>
     public string? LatencyFile { get; init; }
 
@@ -73,6 +76,7 @@ internal sealed record BenchOptions
                 "--http-seconds" => options with { HttpSeconds = Number() },
                 "--catalog-dll" => options with { CatalogDll = Value() },
                 "--latencies" => options with { LatencyFile = Value() },
+                "--threads-per-search" => options with { ThreadsPerSearch = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}; see tests/Catalog.Benchmarks/README.md"),
             };
         }
@@ -85,5 +89,5 @@ internal sealed record BenchOptions
     public override string ToString() =>
         $"titles={Titles}, queries={Queries}, seed={Seed}, threads={string.Join(',', Threads)}, like-queries={LikeQueries}, "
         + $"edits={Edits}, reuse-store={(ReuseStore ? "on" : "off")}, reuse-data={(ReuseData ? "on" : "off")}, http={(Http ? $"{HttpConnections} connections × {HttpSeconds}s" : "off")}, "
-        + $"postgres={(PostgresConnection is null ? "off" : "on")}, work={Work}";
+        + $"postgres={(PostgresConnection is null ? "off" : "on")}, threads-per-search={ThreadsPerSearch}, work={Work}";
 }

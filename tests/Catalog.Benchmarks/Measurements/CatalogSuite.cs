@@ -41,7 +41,7 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
         var reused = options.ReuseData && ReusableData();
         if (!reused && Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
-        services = Services(DataDirectory);
+        services = Services(DataDirectory, options.ThreadsPerSearch);
         if (reused)
         {
             output.WriteLine($"- Catalog store and index: reused from {DataDirectory} (--reuse-data), so no import or build is measured in this run.");
@@ -116,14 +116,14 @@ internal sealed class CatalogSuite(BenchOptions options, IReadOnlyList<Title> ti
             await services.DisposeAsync();
     }
 
-    private static ServiceProvider Services(string dataDirectory)
+    private static ServiceProvider Services(string dataDirectory, int threadsPerSearch)
     {
         var catalog = new CatalogOptions { DataDirectory = dataDirectory };
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(Options.Create(catalog));
         collection.AddSingleton<TimeProvider>(new FixedTimeProvider(BenchmarkRun.SearchNow));
-        var search = new SearchOptions();
+        var search = new SearchOptions { ThreadsPerSearch = threadsPerSearch };
         collection.AddCatalogStore(catalog, new StoreOptions());
         collection.AddCatalogImport();
         collection.AddStoreTitleFeed(search.BuildPageSize);
