@@ -47,10 +47,11 @@ internal static class FuzzyCandidates
     {
         var leaves = reader.Leaves;
         var perSegment = new FuzzyCandidate[leaves.Count][];
-        // Built before the workers start, so two workers meeting a new word do not both build its automaton.
-        if (leaves.Any(leaf => !IsKept(leaf.AtomicReader, field, word, maxEdits)))
+        var workers = SearchThreads.Available(leaves.Count);
+        // Built before several workers start, so two of them meeting a new word do not both build its automaton.
+        if (workers > 1 && leaves.Any(leaf => !IsKept(leaf.AtomicReader, field, word, maxEdits)))
             Automaton(word, maxEdits);
-        SearchThreads.ForEachSegment(leaves, SearchThreads.Available(leaves.Count), (_, i) =>
+        SearchThreads.ForEachSegment(leaves, workers, (_, i) =>
         {
             var segment = leaves[i].AtomicReader;
             perSegment[i] = SegmentAnswers.GetOrAdd(segment.CoreCacheKey, (field, word, maxEdits), static (key, segment) => Collect(segment, key.Field, key.Word, key.MaxEdits), segment);
