@@ -24,6 +24,8 @@ public static class HealthEndpoints
             checks.AddCheck<IndexHealthCheck>("index", tags: [ReadyTag]);
             services.AddCatalogOptions<WarmUpOptions>(WarmUpOptions.Section);
             services.AddSingleton<SearchWarmUp>();
+            services.AddSingleton<RequestPipeline>();
+            services.AddSingleton<IStartupFilter>(provider => provider.GetRequiredService<RequestPipeline>());
             services.AddHostedService<SearchWarmUpService>();
             checks.AddCheck<WarmUpHealthCheck>("warmUp", tags: [ReadyTag]);
         }

@@ -1,0 +1,24 @@
+namespace Catalog.Api.Health.WarmUp;
+
+/// <summary>
+/// The app's whole request pipeline as the server runs it (routing, middleware, endpoints), caught when the server builds
+/// it, so the <see cref="SearchWarmUp"/> can send its searches along the path a viewer's request takes. As the outermost
+/// startup filter it adds nothing per request: the delegate it hands on is the one it caught.
+/// </summary>
+public sealed class RequestPipeline : IStartupFilter
+{
+    private readonly TaskCompletionSource<RequestDelegate> built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the server has built the pipeline (before it accepts requests).</summary>
+    public Task<RequestDelegate> Built => built.Task;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(rest =>
+        {
+            built.TrySetResult(rest);
+            return rest;
+        });
+        next(app);
+    };
+}
