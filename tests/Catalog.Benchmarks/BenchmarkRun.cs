@@ -65,6 +65,8 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
 
         PrintBuilds(builds);
         ComparisonReport.Print(systems, queries, output);
+        if (systems.FirstOrDefault(s => s.System == ComparisonReport.CatalogName) is { } catalogSearch)
+            PhaseReport.Print(catalogSearch, queries, output);
         if (options.LatencyFile is { } latencyFile)
             WriteLatencies(latencyFile, systems, queries);
         problems.AddRange(systems.SelectMany(s => s.Runs).Where(r => r.Failures > 0).Select(r => $"{r.System}: {r.Failures} failed queries at {r.Threads} thread(s)"));

@@ -119,7 +119,17 @@ public sealed record SearchResult(
 
     /// <summary>The text the hits answer when it is not the text typed (a correction, or the text without dropped words).</summary>
     public string? CorrectedQuery { get; init; }
+
+    /// <summary>Where <see cref="TookMs"/> went, when the search engine measures it.</summary>
+    public SearchTimings? Timings { get; init; }
 }
+
+/// <summary>
+/// Where a search's time went, in milliseconds: reading the text (words, typo and prefix alternatives), the matching
+/// pass (ranking, paging, facet matches), counting the facets, the fallbacks (correction, another reading and its
+/// pass), related titles, highlights. As Algolia's <c>processingTimingsMS</c> and Elasticsearch's profile answer it.
+/// </summary>
+public sealed record SearchTimings(double ReadingMs, double MatchingMs, double FacetCountingMs, double FallbacksMs, double RelatedMs, double HighlightsMs);
 
 public enum SuggestionKind
 {

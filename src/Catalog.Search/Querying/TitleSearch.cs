@@ -61,6 +61,8 @@ public sealed class TitleSearch(
         var clauses = FilterClauses.From(request.Filter, catalogMean, PriorVotes);
         var filter = FilterClauses.Combine(clauses, available);
         var query = queries.Build(request.Query, searcher, request.Ranking.TypoTolerance);
+        var phases = new PhaseClock(started);
+        var readingMs = phases.Next();
         var sort = TitleSorts.For(request.Sort, new WeightedRatingSort(catalogMean, PriorVotes), text: !query.IsEmpty, request.Ranking.PopularityTieBreak);
         // Bound to the text typed, whichever reading answers: the next page derives the same reading again.
         var fingerprint = SearchCursor.Fingerprint($"search|{request.Sort}|{request.Ranking}|{query.Text}|{JsonSerializer.Serialize(request.Filter)}");
@@ -75,10 +77,12 @@ public sealed class TitleSearch(
         }
 
         var (page, facets) = Run(query);
+        var typed = !query.IsEmpty;
+        var matchingMs = phases.Next();
         string? didYouMean = null;
         IReadOnlyList<string> related = [];
         FallbackReading? fallback = null;
-        if (!query.IsEmpty)
+        if (typed)
         {
             var correction = Correction(searcher, query, filter, page.TotalCount);
             didYouMean = correction?.Query.Text;
@@ -89,22 +93,27 @@ public sealed class TitleSearch(
                 query = reading.Query;
                 (page, facets) = Run(query);
             }
-
-            if (page.TotalCount < FewResults)
-                related = Related(searcher, query, page, filter);
         }
+
+        var fallbacksMs = phases.Next();
+        if (typed && page.TotalCount < FewResults)
+            related = Related(searcher, query, page, filter);
+        var relatedMs = phases.Next();
 
         var hits = page.Hits.Select(hit => new SearchHit(
             Paging.IdOf(hit),
             SearchCursor.Encode(fingerprint, hit),
             query.IsEmpty ? null : hit.Score,
             request.Highlight && !query.IsEmpty ? Highlights(searcher, hit.Doc, query) : [])).ToList();
+        var highlightsMs = phases.Next();
+        var facetResults = facets.Results();
+        var countingMs = phases.Next();
         return Task.FromResult(new SearchResult(
-            page.TotalCount, hits, page.HasNextPage, facets.Results(), didYouMean, related,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds)
+            page.TotalCount, hits, page.HasNextPage, facetResults, didYouMean, related, Stopwatch.GetElapsedTime(started).TotalMilliseconds)
         {
             Relaxation = fallback?.Relaxation ?? QueryRelaxation.None,
             CorrectedQuery = fallback?.CorrectedText,
+            Timings = new SearchTimings(readingMs, matchingMs, countingMs, fallbacksMs, relatedMs, highlightsMs),
         });
     }
 

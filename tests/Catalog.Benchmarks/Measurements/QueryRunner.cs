@@ -16,6 +16,9 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
 
     public string Pass => Warm ? "warm" : "cold";
 
+    /// <summary>This process's garbage collections during the run: the time every thread stood still, and how many of each generation.</summary>
+    public GcActivity Gc { get; init; } = new(TimeSpan.Zero, 0, 0, 0);
+
     public Percentiles Summary(int? firstQueries = null)
     {
         var take = Math.Min(firstQueries ?? LatencyMs.Length, LatencyMs.Length);
@@ -23,6 +26,14 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
         var wall = take == LatencyMs.Length ? Wall : TimeSpan.FromMilliseconds(measured.Sum() / Threads);
         return Percentiles.Of(measured, wall);
     }
+}
+
+/// <summary>Garbage collections of this process: total pause and collections per generation (a difference of two readings).</summary>
+internal sealed record GcActivity(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+{
+    public static GcActivity Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    public static GcActivity operator -(GcActivity a, GcActivity b) => new(a.Paused - b.Paused, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
 }
 
 internal static class QueryRunner
@@ -36,6 +47,7 @@ internal static class QueryRunner
         string? firstFailure = null;
         var next = -1;
         using var memory = new ProcessMemory.PeakSampler();
+        var gc = GcActivity.Now();
         var cpu = CpuClock.Used(system.ServerProcesses);
         var wall = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, threads).Select(worker => Task.Run(async () =>
@@ -60,7 +72,7 @@ internal static class QueryRunner
         await Task.WhenAll(workers);
         wall.Stop();
         cpu = CpuClock.Used(system.ServerProcesses) - cpu;
-        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, cpu, memory.PeakBytes);
+        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, cpu, memory.PeakBytes) { Gc = GcActivity.Now() - gc };
     }
 
     /// <summary>Share of queries whose expected title is among the first <paramref name="k"/> hits.</summary>

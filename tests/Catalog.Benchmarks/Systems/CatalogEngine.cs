@@ -32,7 +32,7 @@ internal sealed class CatalogEngine(ITitleSearch search, string name) : ISearchS
     {
         var after = query.Page > 1 ? deepCursors.GetValueOrDefault(query.Number) : null;
         var result = await search.SearchAsync(Request(query, after), cancellationToken);
-        return new SearchAnswer(result.TotalCount, [.. result.Hits.Select(h => h.TitleId)], result.Facets.Sum(f => f.Values.Count));
+        return new SearchAnswer(result.TotalCount, [.. result.Hits.Select(h => h.TitleId)], result.Facets.Sum(f => f.Values.Count), result.Timings);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

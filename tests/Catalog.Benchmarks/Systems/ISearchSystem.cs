@@ -17,5 +17,5 @@ internal interface ISearchSystem : IAsyncDisposable
     Task<SearchAnswer> SearchAsync(BenchQuery query, int worker, CancellationToken cancellationToken);
 }
 
-/// <summary>The page's title ids in order, the total, and how many facet values came back.</summary>
-internal sealed record SearchAnswer(int TotalCount, IReadOnlyList<string> TitleIds, int FacetValues);
+/// <summary>The page's title ids in order, the total, how many facet values came back, and (Catalog) where the time went.</summary>
+internal sealed record SearchAnswer(int TotalCount, IReadOnlyList<string> TitleIds, int FacetValues, Catalog.Core.Search.SearchTimings? Phases = null);

@@ -72,6 +72,32 @@ internal sealed class FacetCounts
     }
 
     /// <summary>
+    /// Counts each of <paramref name="docs"/> (of the current segment, in order): one field's column read in one tight
+    /// loop, so the memory reads of many documents are in flight at once (a sample's documents lie far apart).
+    /// </summary>
+    public void CountEach(ReadOnlySpan<int> docs)
+    {
+        if (segmentOrds is not { } column)
+            return;
+        var counts = segmentCounts;
+        if (column.Single is { } single)
+        {
+            foreach (var doc in docs)
+                counts[single[doc] + 1]++;
+            return;
+        }
+
+        var ords = column.Ords;
+        var starts = column.Starts;
+        foreach (var doc in docs)
+        {
+            var end = starts[doc + 1];
+            for (var i = starts[doc]; i < end; i++)
+                counts[ords[i] + 1]++;
+        }
+    }
+
+    /// <summary>
     /// Counts every document of <paramref name="docs"/> (of the current segment, <paramref name="count"/> of them): one
     /// field's column read in document order, instead of every field's column per document; or, for a field of few
     /// values and many documents, each value's documents intersected with the set, a word at a time.

@@ -48,24 +48,24 @@ internal static class FacetFields
         var prefix = request.Prefix?.Trim();
         if (ordinals is null || limit == 0)
             return new FacetResult(request.Field, []);
-        var candidates = new List<(int Ord, int Count)>();
+        // Most frequent first, then by global ordinal (the values' sort order): a heap of the counted values, read only as
+        // far as the result needs (a tag facet counts thousands of values and shows ten).
+        var counted = new List<(int Ord, long Rank)>();
         for (var ord = 0; ord < counts.Length; ord++)
         {
             if (counts[ord] > 0)
-                candidates.Add((ord, counts[ord]));
+                counted.Add((ord, ((long)(int.MaxValue - counts[ord]) << 32) | (uint)ord));
         }
 
-        // Global ordinals follow the values' sort order, so ordinal order is the value tie-break.
-        candidates.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Ord.CompareTo(b.Ord));
+        var candidates = new PriorityQueue<int, long>(counted);
+
         var values = new List<FacetValue>();
-        foreach (var (ord, count) in candidates)
+        while (values.Count < limit && candidates.TryDequeue(out var ord, out _))
         {
             var label = ordinals.Label(ord);
             if (!string.IsNullOrEmpty(prefix) && !label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 continue;
-            values.Add(new FacetValue(label, count, IsSelected(request.Field, label, filter)));
-            if (values.Count == limit)
-                break;
+            values.Add(new FacetValue(label, counts[ord], IsSelected(request.Field, label, filter)));
         }
 
         return new FacetResult(request.Field, values);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Catalog.Search.Querying.Execution;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -47,10 +48,7 @@ internal static class MatchSample
             }
 
             foreach (var field in counts)
-            {
-                foreach (var doc in sampled)
-                    field.Count(doc);
-            }
+                field.CountEach(CollectionsMarshal.AsSpan(sampled));
         }
 
         return matches <= limit ? 1 : (double)matches / limit;

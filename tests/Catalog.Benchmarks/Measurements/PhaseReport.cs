@@ -1,0 +1,59 @@
+using Catalog.Benchmarks.Queries;
+using Catalog.Benchmarks.Reporting;
+using Catalog.Core.Search;
+
+namespace Catalog.Benchmarks.Measurements;
+
+/// <summary>
+/// Where Catalog's cold 1-thread pass spends its time, from the engine's own <see cref="SearchTimings"/>: the mean of
+/// every phase per query shape, and the phases of the slowest queries (the ones that make the p99).
+/// </summary>
+internal static class PhaseReport
+{
+    private static readonly string[] Phases = ["reading", "matching", "facet counting", "fallbacks", "related", "highlights"];
+
+    public static void Print(SystemMeasurement catalog, IReadOnlyList<BenchQuery> queries, TextWriter output)
+    {
+        var run = catalog.Runs[0];
+        var timed = Enumerable.Range(0, run.LatencyMs.Length).Where(i => run.Answers[i]?.Phases is not null).ToList();
+        if (timed.Count == 0)
+            return;
+
+        var byShape = new MarkdownTable(
+            $"Where the cold 1-thread pass goes, by query shape (mean ms per query; {catalog.System})",
+            ["shape", "queries", "p50", "mean", .. Phases]);
+        foreach (var shape in timed.Select(i => queries[i].Shape).Distinct().Order())
+            Row(byShape, shape.ToString(), [.. timed.Where(i => queries[i].Shape == shape)], run);
+        Row(byShape, "all", timed, run);
+        byShape.Print(output);
+        foreach (var pass in catalog.Runs.Where(r => r.Threads == 1))
+        {
+            output.WriteLine($"- {pass.Pass} pass: garbage collections paused the process {MarkdownTable.Ms(pass.Gc.Paused.TotalMilliseconds)} ms in all " +
+                $"({pass.Gc.Gen0} gen0, {pass.Gc.Gen1} gen1, {pass.Gc.Gen2} gen2 collections; the generated catalog is held in this process's heap)");
+        }
+
+        var slowest = new MarkdownTable(
+            "The slowest cold queries, by phase (ms)",
+            ["query", "shape", "matches", "total", .. Phases]);
+        foreach (var i in timed.OrderByDescending(i => run.LatencyMs[i]).Take(10))
+        {
+            var query = queries[i];
+            slowest.Row([
+                $"'{query.Text}'{(query.Filter is null ? "" : " +filter")} {query.Sort} p{query.Page}", query.Shape, run.Answers[i]!.TotalCount,
+                MarkdownTable.Ms(run.LatencyMs[i]), .. Values(run.Answers[i]!.Phases!).Select(ms => (object)MarkdownTable.Ms(ms))]);
+        }
+
+        slowest.Print(output);
+    }
+
+    private static void Row(MarkdownTable table, string label, List<int> indexes, QueryRun run)
+    {
+        var latencies = indexes.Select(i => run.LatencyMs[i]).ToList();
+        var means = Enumerable.Range(0, Phases.Length).Select(p => indexes.Average(i => Values(run.Answers[i]!.Phases!)[p]));
+        table.Row([
+            label, indexes.Count, MarkdownTable.Ms(Percentiles.Of(latencies, TimeSpan.Zero).P50), MarkdownTable.Ms(latencies.Average()),
+            .. means.Select(ms => (object)MarkdownTable.Ms(ms))]);
+    }
+
+    private static double[] Values(SearchTimings t) => [t.ReadingMs, t.MatchingMs, t.FacetCountingMs, t.FallbacksMs, t.RelatedMs, t.HighlightsMs];
+}
