@@ -28,7 +28,9 @@ internal static class PhaseReport
         byShape.Print(output);
         foreach (var pass in catalog.Runs.Where(r => r.Threads == 1))
         {
-            output.WriteLine($"- {pass.Pass} pass: garbage collections paused the process {MarkdownTable.Ms(pass.Gc.Paused.TotalMilliseconds)} ms in all " +
+            var count = Math.Max(1, pass.LatencyMs.Length);
+            output.WriteLine($"- {pass.Pass} pass: {pass.Gc.AllocatedBytes / 1e6 / count:0.0} MB allocated per query; garbage collections paused the process " +
+                $"{MarkdownTable.Ms(pass.Gc.Paused.TotalMilliseconds)} ms in all, {MarkdownTable.Ms(pass.Gc.Paused.TotalMilliseconds / count)} ms per query " +
                 $"({pass.Gc.Gen0} gen0, {pass.Gc.Gen1} gen1, {pass.Gc.Gen2} gen2 collections; the generated catalog is held in this process's heap)");
         }
 

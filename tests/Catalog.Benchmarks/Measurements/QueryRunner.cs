@@ -17,7 +17,7 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
     public string Pass => Warm ? "warm" : "cold";
 
     /// <summary>This process's garbage collections during the run: the time every thread stood still, and how many of each generation.</summary>
-    public GcActivity Gc { get; init; } = new(TimeSpan.Zero, 0, 0, 0);
+    public GcActivity Gc { get; init; } = new(0, TimeSpan.Zero, 0, 0, 0);
 
     public Percentiles Summary(int? firstQueries = null)
     {
@@ -28,12 +28,17 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
     }
 }
 
-/// <summary>Garbage collections of this process: total pause and collections per generation (a difference of two readings).</summary>
-internal sealed record GcActivity(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+/// <summary>
+/// This process's allocations and garbage collections: bytes allocated, total pause, collections per generation (a
+/// difference of two readings).
+/// </summary>
+internal sealed record GcActivity(long AllocatedBytes, TimeSpan Paused, int Gen0, int Gen1, int Gen2)
 {
-    public static GcActivity Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    public static GcActivity Now() =>
+        new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
-    public static GcActivity operator -(GcActivity a, GcActivity b) => new(a.Paused - b.Paused, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
+    public static GcActivity operator -(GcActivity a, GcActivity b) =>
+        new(a.AllocatedBytes - b.AllocatedBytes, a.Paused - b.Paused, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
 }
 
 internal static class QueryRunner

@@ -56,6 +56,26 @@ public sealed class FilterAndFacetPropertyTests(RandomCatalogFixture fixture) : 
     }
 
     [Fact]
+    public void A_facet_cut_short_shows_the_brute_force_first_values()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var filter = RandomCatalog.Filter(random);
+            var maxValues = random.Next(1, 6);
+            var facets = Enum.GetValues<FacetField>().Select(f => new FacetRequest(f, MaxValues: maxValues)).ToList();
+
+            var result = harness.Search.SearchAsync(new SearchRequest { Filter = filter, First = 0, Facets = facets }).Get();
+
+            foreach (var facet in result.Facets)
+            {
+                var expected = BruteForce.Facet(harness.Titles, filter, facet.Field, harness.Now, Mean, PriorVotes).Take(maxValues);
+                Assert.Equal(expected, facet.Values.Select(v => (v.Value, v.Count)));
+            }
+        }, iter: 100);
+    }
+
+    [Fact]
     public void Selecting_a_genre_still_counts_the_other_genres()
     {
         var filter = new TitleFilter { Genres = ["Comedy"] };

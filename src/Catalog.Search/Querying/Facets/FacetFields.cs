@@ -48,26 +48,28 @@ internal static class FacetFields
         var prefix = request.Prefix?.Trim();
         if (ordinals is null || limit == 0)
             return new FacetResult(request.Field, []);
-        // Most frequent first, then by global ordinal (the values' sort order): a heap of the counted values, read only as
-        // far as the result needs (a tag facet counts thousands of values and shows ten).
-        var counted = new List<(int Ord, long Rank)>();
+        // Most frequent first, then by global ordinal (the values' sort order): the best `limit` values kept in a heap whose
+        // top is the worst of them, so a tag facet counting thousands of values neither sorts nor copies them all.
+        var best = new PriorityQueue<int, long>(limit + 1);
         for (var ord = 0; ord < counts.Length; ord++)
         {
-            if (counts[ord] > 0)
-                counted.Add((ord, ((long)(int.MaxValue - counts[ord]) << 32) | (uint)ord));
+            if (counts[ord] == 0 || (!string.IsNullOrEmpty(prefix) && !ordinals.Label(ord).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var worseFirst = -(((long)(int.MaxValue - counts[ord]) << 32) | (uint)ord);
+            if (best.Count < limit)
+                best.Enqueue(ord, worseFirst);
+            else if (best.TryPeek(out _, out var worst) && worseFirst > worst)
+                best.EnqueueDequeue(ord, worseFirst);
         }
 
-        var candidates = new PriorityQueue<int, long>(counted);
-
-        var values = new List<FacetValue>();
-        while (values.Count < limit && candidates.TryDequeue(out var ord, out _))
+        var chosen = new int[best.Count];
+        for (var i = chosen.Length - 1; i >= 0; i--)
+            chosen[i] = best.Dequeue();
+        var values = chosen.Select(ord =>
         {
             var label = ordinals.Label(ord);
-            if (!string.IsNullOrEmpty(prefix) && !label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                continue;
-            values.Add(new FacetValue(label, counts[ord], IsSelected(request.Field, label, filter)));
-        }
-
+            return new FacetValue(label, counts[ord], IsSelected(request.Field, label, filter));
+        }).ToList();
         return new FacetResult(request.Field, values);
     }
 
