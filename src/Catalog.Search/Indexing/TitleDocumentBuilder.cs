@@ -20,8 +20,8 @@ public sealed class TitleDocumentBuilder
     // would be written for nothing (norms stay: the length norm ranks short names first).
     private static readonly FieldType PrefixText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY });
 
-    // A facet's several values as one field instance: indexed exactly as one StringField per value (docs only, no norms).
-    private static readonly FieldType FacetValues = Frozen(new FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true });
+    /// <summary>A facet's several values as one field instance: indexed exactly as one StringField per value (docs only, no norms).</summary>
+    internal static readonly FieldType FacetValues = Frozen(new FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true });
 
     private readonly List<FieldSlots> all = [];
     private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, tagsText, synopsis;
@@ -261,63 +261,6 @@ public sealed class TitleDocumentBuilder
             }
 
             into.Add(value);
-        }
-    }
-
-    /// <summary>The field objects of one field name and kind, handed out again for every document.</summary>
-    private sealed class FieldSlots(Func<Field> create)
-    {
-        private readonly List<Field> fields = [];
-        private readonly List<BytesRef> bytes = [];
-        private int used;
-
-        public void Reset() => used = 0;
-
-        public Field Next(string value)
-        {
-            var field = Take();
-            field.SetStringValue(value);
-            return field;
-        }
-
-        /// <summary>The value as UTF-8 bytes (doc values) in this slot's own buffer: the writer copies them.</summary>
-        public Field NextBytes(string value)
-        {
-            var field = Take();
-            if (bytes.Count < used)
-                bytes.Add(new BytesRef());
-            var buffer = bytes[used - 1];
-            buffer.CopyChars(value);
-            field.SetBytesValue(buffer);
-            return field;
-        }
-
-        public Field Next(IEnumerable<RecordedTokens> values)
-        {
-            var field = Take();
-            ((RecordedTokenStream)field.GetTokenStreamValue()).Load(values);
-            return field;
-        }
-
-        public Field Next(List<string> values)
-        {
-            var field = Take();
-            ((ValuesTokenStream)field.GetTokenStreamValue()).Load(values);
-            return field;
-        }
-
-        public Field Next(BytesRef value)
-        {
-            var field = Take();
-            field.SetBytesValue(value);
-            return field;
-        }
-
-        private Field Take()
-        {
-            if (used == fields.Count)
-                fields.Add(create());
-            return fields[used++];
         }
     }
 
