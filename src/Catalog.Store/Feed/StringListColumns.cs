@@ -19,6 +19,7 @@ internal sealed class StringListColumns
 
     private readonly Dictionary<string, string> shared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> byChars;
+    private readonly List<string> scratch = [];
 
     public StringListColumns() => byChars = shared.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -32,10 +33,10 @@ internal sealed class StringListColumns
             return [];
         if (reader.TokenType != JsonTokenType.StartArray)
             throw new JsonException($"column {row.GetName(column)} holds {reader.TokenType}, not a JSON array of strings");
-        var values = new List<string>();
+        scratch.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            values.Add(String(ref reader));
-        return values;
+            scratch.Add(String(ref reader));
+        return [.. scratch]; // sized once, not grown element by element
     }
 
     private string String(ref Utf8JsonReader reader)
