@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Catalog.Core.Titles;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +8,7 @@ namespace Catalog.Store.Feed;
 /// A full build's read of the SQLite store without EF Core's materializer (which cost about as much CPU as
 /// indexing a tenth of each title): one keyset page of titles, then that page's trailers, read column by
 /// column into <see cref="Title"/>s. Reads the columns as the EF model maps them (enums as names, lists as
-/// JSON arrays through <see cref="StringListColumns"/>, dates as text, instants as UTC); RawFeedTests compares
-/// its titles with EF's.
+/// JSON arrays, dates as text, instants as UTC); RawFeedTests compares its titles with EF's.
 /// </summary>
 internal static class SqliteTitlePages
 {
@@ -18,8 +18,7 @@ internal static class SqliteTitlePages
         "ReviewRatingSum, ReviewRatingCount, UpdatedAt";
 
     /// <summary>Up to <paramref name="size"/> titles with an id after <paramref name="after"/>, in id order, with their trailers.</summary>
-    public static async Task<List<Title>> ReadAsync(
-        SqliteConnection connection, string after, int size, StringListColumns lists, CancellationToken cancellationToken)
+    public static async Task<List<Title>> ReadAsync(SqliteConnection connection, string after, int size, CancellationToken cancellationToken)
     {
         var titles = new List<Title>(size);
         await using (var command = connection.CreateCommand())
@@ -29,7 +28,7 @@ internal static class SqliteTitlePages
             command.Parameters.AddWithValue("$size", size);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                titles.Add(ReadTitle(reader, lists));
+                titles.Add(ReadTitle(reader));
         }
 
         if (titles.Count > 0)
@@ -37,13 +36,13 @@ internal static class SqliteTitlePages
         return titles;
     }
 
-    private static Title ReadTitle(SqliteDataReader row, StringListColumns lists) => new()
+    private static Title ReadTitle(SqliteDataReader row) => new()
     {
         Id = row.GetString(0),
         Kind = Enum.Parse<TitleKind>(row.GetString(1)),
         Name = row.GetString(2),
         OriginalName = NullableString(row, 3),
-        AlternateNames = lists.Read(row, 4),
+        AlternateNames = List(row, 4),
         Synopsis = NullableString(row, 5),
         ReleaseDate = row.IsDBNull(6) ? null : row.GetFieldValue<DateOnly>(6),
         ReleaseYear = row.IsDBNull(7) ? null : row.GetInt32(7),
@@ -51,12 +50,12 @@ internal static class SqliteTitlePages
         AvailableUntil = row.IsDBNull(9) ? null : Utc(row, 9),
         RuntimeMinutes = row.IsDBNull(10) ? null : row.GetInt32(10),
         ContentRating = NullableString(row, 11),
-        Languages = lists.Read(row, 12),
-        Countries = lists.Read(row, 13),
-        Genres = lists.Read(row, 14),
-        Tags = lists.Read(row, 15),
-        Directors = lists.Read(row, 16),
-        Cast = lists.Read(row, 17),
+        Languages = List(row, 12),
+        Countries = List(row, 13),
+        Genres = List(row, 14),
+        Tags = List(row, 15),
+        Directors = List(row, 16),
+        Cast = List(row, 17),
         ImdbId = NullableString(row, 18),
         TmdbId = NullableString(row, 19),
         RatingSum = row.GetDouble(20),
@@ -89,4 +88,7 @@ internal static class SqliteTitlePages
     private static string? NullableString(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 
     private static DateTime Utc(SqliteDataReader row, int column) => DateTime.SpecifyKind(row.GetDateTime(column), DateTimeKind.Utc);
+
+    private static List<string> List(SqliteDataReader row, int column) =>
+        row.IsDBNull(column) ? [] : JsonSerializer.Deserialize<List<string>>(row.GetString(column)) ?? [];
 }

@@ -35,12 +35,11 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, int pageSize) : IT
     public async IAsyncEnumerable<Title> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = "";
-        var lists = new StringListColumns();
         while (true)
         {
             List<Title> page;
             await using (var db = factory.Create())
-                page = await PageAsync(db, after, lists, cancellationToken);
+                page = await PageAsync(db, after, cancellationToken);
 
             foreach (var title in page)
                 yield return title;
@@ -50,12 +49,12 @@ public sealed class StoreTitleFeed(ICatalogDbFactory factory, int pageSize) : IT
         }
     }
 
-    private async Task<List<Title>> PageAsync(CatalogDbContext db, string after, StringListColumns lists, CancellationToken cancellationToken)
+    private async Task<List<Title>> PageAsync(CatalogDbContext db, string after, CancellationToken cancellationToken)
     {
         if (db.Database.GetDbConnection() is SqliteConnection connection)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            return await SqliteTitlePages.ReadAsync(connection, after, pageSize, lists, cancellationToken);
+            return await SqliteTitlePages.ReadAsync(connection, after, pageSize, cancellationToken);
         }
 
         return await db.Titles.AsNoTracking().Include(t => t.Trailers)
