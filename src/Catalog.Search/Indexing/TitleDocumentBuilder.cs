@@ -20,11 +20,12 @@ public sealed class TitleDocumentBuilder
     // would be written for nothing (norms stay: the length norm ranks short names first).
     private static readonly FieldType PrefixText = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY });
 
-    // The didYouMean dictionary is read through document frequencies only: no positions, no norms.
+    /// <summary>A facet's several values as one field instance: indexed exactly as one StringField per value (docs only, no norms).</summary>
+    internal static readonly FieldType FacetValues = Frozen(new FieldType(StringField.TYPE_NOT_STORED) { IsTokenized = true });
 
     private readonly List<FieldSlots> all = [];
     private readonly FieldSlots id, idSort, nameSort, storedName, name, namePrefix, nameExact, peopleText, tagsText, synopsis;
-    private readonly Dictionary<string, (FieldSlots Indexed, FieldSlots Values)> facets = [];
+    private readonly Dictionary<string, FacetSlots> facets = [];
     private readonly FieldSlots numbers;
     private readonly BytesRef numberBytes = new(new byte[IndexFields.NumericColumns.Count * sizeof(long)]);
     private readonly Document document = new();
@@ -33,6 +34,7 @@ public sealed class TitleDocumentBuilder
     // Per-document scratch lists, reused: the builder allocates next to nothing per title (garbage
     // collections were a tenth of the build).
     private readonly List<string> names = [], people = [], tags = [], seen = [];
+    private readonly List<RecordedTokens> replayed = [];
 
     private readonly RecordedValues recorded = new();
 
@@ -85,15 +87,37 @@ public sealed class TitleDocumentBuilder
         }
 
         Distinct(people, null, null, title.Directors, title.Cast);
-        foreach (var value in people)
-            doc.Add(peopleText.Next(recorded.Of(IndexFields.People, value)));
+        AddReplayed(doc, peopleText, IndexFields.People, people);
 
         Distinct(tags, null, null, title.Tags, title.Genres);
-        foreach (var value in tags)
-            doc.Add(tagsText.Next(recorded.Of(IndexFields.TagsText, value)));
+        AddReplayed(doc, tagsText, IndexFields.TagsText, tags);
 
         if (!string.IsNullOrWhiteSpace(title.Synopsis))
             doc.Add(synopsis.Next(title.Synopsis));
+    }
+
+    /// <summary>All of the values as one field instance (see <see cref="RecordedTokenStream"/>), or one each where they cannot be joined.</summary>
+    private void AddReplayed(Document doc, FieldSlots slots, string field, List<string> values)
+    {
+        replayed.Clear();
+        var joinable = true;
+        foreach (var value in values)
+        {
+            var tokens = recorded.Of(field, value);
+            joinable &= replayed.Count == 0 || RecordedTokenStream.CanFollow(tokens);
+            replayed.Add(tokens);
+        }
+
+        if (replayed.Count == 0)
+            return;
+        if (joinable)
+        {
+            doc.Add(slots.Next(replayed));
+            return;
+        }
+
+        foreach (var tokens in replayed)
+            doc.Add(slots.Next([tokens]));
     }
 
     private void AddFacets(Document doc, Title title)
@@ -101,27 +125,31 @@ public sealed class TitleDocumentBuilder
         var values = Values(IndexFields.Genre);
         foreach (var genre in title.Genres)
             AddValue(doc, values, FieldValues.Label(genre));
+        AddIndexed(doc, values);
         values = Values(IndexFields.Tag);
         foreach (var tag in title.Tags)
             AddValue(doc, values, FieldValues.Tag(tag));
+        AddIndexed(doc, values);
         values = Values(IndexFields.Person);
         foreach (var person in title.Directors)
             AddValue(doc, values, FieldValues.Person(person));
         foreach (var person in title.Cast)
             AddValue(doc, values, FieldValues.Person(person));
+        AddIndexed(doc, values);
         values = Values(IndexFields.Language);
         foreach (var language in title.Languages)
             AddValue(doc, values, FieldValues.Label(language));
-        AddValue(doc, Values(IndexFields.Kind), FieldValues.Kind(title.Kind));
-        AddValue(doc, Values(IndexFields.HasTrailer), FieldValues.Bool(title.Trailers.Count > 0));
+        AddIndexed(doc, values);
+        AddSingle(doc, IndexFields.Kind, FieldValues.Kind(title.Kind));
+        AddSingle(doc, IndexFields.HasTrailer, FieldValues.Bool(title.Trailers.Count > 0));
         if (!string.IsNullOrWhiteSpace(title.ContentRating))
-            AddValue(doc, Values(IndexFields.ContentRating), FieldValues.Label(title.ContentRating));
+            AddSingle(doc, IndexFields.ContentRating, FieldValues.Label(title.ContentRating));
         if (FieldValues.RatingBucket(title.RatingAverage) is { } bucket)
-            AddValue(doc, Values(IndexFields.RatingBucket), bucket);
+            AddSingle(doc, IndexFields.RatingBucket, bucket);
         if (title.EffectiveReleaseDate is { } released)
         {
-            AddValue(doc, Values(IndexFields.ReleaseYearValue), FieldValues.Year(released.Year));
-            AddValue(doc, Values(IndexFields.Decade), FieldValues.Decade(released.Year));
+            AddSingle(doc, IndexFields.ReleaseYearValue, FieldValues.Year(released.Year));
+            AddSingle(doc, IndexFields.Decade, FieldValues.Decade(released.Year));
         }
     }
 
@@ -150,11 +178,11 @@ public sealed class TitleDocumentBuilder
         BinaryPrimitives.WriteInt64LittleEndian(slots[(IndexFields.NumericSlot(column) * sizeof(long))..], value);
 
     /// <summary>The slots of a facet field, with no value added yet for this document.</summary>
-    private (FieldSlots Indexed, FieldSlots Values) Values(string field)
+    private FacetSlots Values(string field)
     {
         if (!facets.TryGetValue(field, out var slots))
         {
-            slots = (Slots(() => new StringField(field, string.Empty, Field.Store.NO)), Slots(() => new SortedSetDocValuesField(field, new BytesRef())));
+            slots = NewFacet(field);
             facets.Add(field, slots);
         }
 
@@ -162,14 +190,34 @@ public sealed class TitleDocumentBuilder
         return slots;
     }
 
-    /// <summary>Indexed for filtering and kept as sorted-set doc values (one entry per distinct value) for facets.</summary>
-    private void AddValue(Document doc, (FieldSlots Indexed, FieldSlots Values) slots, string value)
+    private FacetSlots NewFacet(string field) => new(
+        Slots(() => new StringField(field, string.Empty, Field.Store.NO)),
+        Slots(() => new Field(field, new ValuesTokenStream(), FacetValues)),
+        Slots(() => new SortedSetDocValuesField(field, new BytesRef())));
+
+    /// <summary>Kept as sorted-set doc values (one entry per distinct value) for facets; indexed by <see cref="AddIndexed"/>.</summary>
+    private void AddValue(Document doc, FacetSlots slots, string value)
     {
         if (value.Length == 0 || seen.Contains(value))
             return;
         seen.Add(value);
-        doc.Add(slots.Indexed.Next(value));
         doc.Add(slots.Values.NextBytes(value));
+    }
+
+    /// <summary>Indexes the facet's values for filtering: a lone value as a plain string field, several as one field instance.</summary>
+    private void AddIndexed(Document doc, FacetSlots slots)
+    {
+        if (seen.Count == 1)
+            doc.Add(slots.Indexed.Next(seen[0]));
+        else if (seen.Count > 1)
+            doc.Add(slots.Several.Next(seen));
+    }
+
+    private void AddSingle(Document doc, string field, string value)
+    {
+        var slots = Values(field);
+        AddValue(doc, slots, value);
+        AddIndexed(doc, slots);
     }
 
     private FieldSlots Text(string field, FieldType type) => Slots(() => new Field(field, string.Empty, type));
@@ -216,53 +264,6 @@ public sealed class TitleDocumentBuilder
         }
     }
 
-    /// <summary>The field objects of one field name and kind, handed out again for every document.</summary>
-    private sealed class FieldSlots(Func<Field> create)
-    {
-        private readonly List<Field> fields = [];
-        private readonly List<BytesRef> bytes = [];
-        private int used;
-
-        public void Reset() => used = 0;
-
-        public Field Next(string value)
-        {
-            var field = Take();
-            field.SetStringValue(value);
-            return field;
-        }
-
-        /// <summary>The value as UTF-8 bytes (doc values) in this slot's own buffer: the writer copies them.</summary>
-        public Field NextBytes(string value)
-        {
-            var field = Take();
-            if (bytes.Count < used)
-                bytes.Add(new BytesRef());
-            var buffer = bytes[used - 1];
-            buffer.CopyChars(value);
-            field.SetBytesValue(buffer);
-            return field;
-        }
-
-        public Field Next(RecordedTokens tokens)
-        {
-            var field = Take();
-            ((RecordedTokenStream)field.GetTokenStreamValue()).Load(tokens);
-            return field;
-        }
-
-        public Field Next(BytesRef value)
-        {
-            var field = Take();
-            field.SetBytesValue(value);
-            return field;
-        }
-
-        private Field Take()
-        {
-            if (used == fields.Count)
-                fields.Add(create());
-            return fields[used++];
-        }
-    }
+    /// <summary>A facet field's slots: a lone value's string field, several values' field, and the doc values.</summary>
+    private sealed record FacetSlots(FieldSlots Indexed, FieldSlots Several, FieldSlots Values);
 }

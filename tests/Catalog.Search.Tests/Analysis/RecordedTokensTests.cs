@@ -37,7 +37,7 @@ public sealed class RecordedTokensTests : IDisposable
             using var replay = new RecordedTokenStream();
             using var analyzed = analyzers.Index.GetTokenStream(field, text);
             var expected = Read(analyzed);
-            replay.Load(RecordedTokens.Record(analyzers.Index, field, text));
+            replay.Load([RecordedTokens.Record(analyzers.Index, field, text)]);
             Assert.Equal(expected, Read(replay));
             Assert.Equal(expected, Read(replay)); // the stream is reused for the next document
         }, iter: 2000);
@@ -47,7 +47,7 @@ public sealed class RecordedTokensTests : IDisposable
     public void A_joined_name_is_recorded_stacked_on_its_first_word()
     {
         using var replay = new RecordedTokenStream();
-        replay.Load(RecordedTokens.Record(analyzers.Index, IndexFields.People, "Arnold Schwarzenegger"));
+        replay.Load([RecordedTokens.Record(analyzers.Index, IndexFields.People, "Arnold Schwarzenegger")]);
 
         Assert.Equal(["arnold/1/0-6", "arnoldschwarzenegger/0/0-21", "schwarzenegger/1/7-21", "end/0/21"], Read(replay));
     }

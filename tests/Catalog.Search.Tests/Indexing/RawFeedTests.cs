@@ -13,7 +13,8 @@ public sealed class RawFeedTests
     public async Task The_feed_reads_every_title_and_trailer_as_ef_core_does()
     {
         var titles = FixtureTitles.Copies().ToList();
-        titles[0].AlternateNames = ["T1", "Der \"Terminator\""];
+        titles[0].AlternateNames = ["T1", "Der \"Terminator\"", "Léon ☃ 東京", new string('x', 200), "T1"]; // escapes, non-ASCII, longer than the shared strings
+        titles[1].Languages = [.. titles[0].Languages]; // the same values in two titles
         titles[0].Countries = ["US", "GB"];
         titles[0].ImdbId = "tt0088247";
         titles[0].RuntimeMinutes = 107;
