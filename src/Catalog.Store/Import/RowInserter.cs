@@ -28,7 +28,7 @@ internal sealed class RowInserter<T>
     private readonly CatalogDbContext db;
     private readonly IProperty[] columns;
     private readonly RelationalTypeMapping[] mappings;
-    private readonly bool[] stringLists;
+    private Action<T, SqliteRowStatement>? bindRow;
     private readonly int rowsPerStatement;
     private readonly string insertInto;
     private readonly string[] placeholders;
@@ -41,8 +41,6 @@ internal sealed class RowInserter<T>
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         columns = [.. entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)];
         mappings = [.. columns.Select(p => p.GetRelationalTypeMapping())];
-        // EF Core stores a list of strings on SQLite as a JSON array; converting it here skips its generic converter.
-        stringLists = [.. columns.Select((p, c) => mappings[c].ElementTypeMapping is not null && p.ClrType == typeof(List<string>))];
         rowsPerStatement = Math.Max(1, ValuesPerServerStatement / columns.Length);
         var sql = db.GetService<ISqlGenerationHelper>();
         insertInto = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
@@ -81,17 +79,10 @@ internal sealed class RowInserter<T>
     {
         var values = string.Join(", ", columns.Select((_, c) => $"?{c + 1}"));
         using var statement = new SqliteRowStatement(connection, $"{insertInto}({values})");
+        bindRow ??= SqliteRowBinder.Compile<T>(columns, mappings);
         foreach (var row in rows)
         {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var value = columns[c].GetGetter().GetClrValueUsingContainingEntity(row);
-                if (stringLists[c] && value is List<string> list)
-                    statement.BindJsonArray(c + 1, list);
-                else
-                    statement.Bind(c + 1, mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value);
-            }
-
+            bindRow(row, statement);
             statement.Execute();
         }
     }

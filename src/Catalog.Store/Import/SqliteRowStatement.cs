@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -30,26 +29,35 @@ internal sealed class SqliteRowStatement : IDisposable
         jsonWriter = new Utf8JsonWriter(json);
     }
 
-    /// <summary>Binds a provider value (what the column's type mapping converts the property to) at 1-based <paramref name="index"/>.</summary>
-    public void Bind(int index, object? value)
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(statement, index));
+
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
+
+    public void Bind(int index, double value)
     {
-        var rc = value switch
-        {
-            null => raw.sqlite3_bind_null(statement, index),
-            string s => BindText(index, s),
-            bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-            int i => raw.sqlite3_bind_int64(statement, index, i),
-            long l => raw.sqlite3_bind_int64(statement, index, l),
-            double d when !double.IsNaN(d) => raw.sqlite3_bind_double(statement, index, d),
-            DateTime instant => BindText(index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-            DateOnly date => BindText(index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-            _ => throw new NotSupportedException($"The import's SQLite inserts do not bind {value.GetType().Name} values ('{value}')."),
-        };
-        SqliteException.ThrowExceptionForRC(rc, db);
+        if (double.IsNaN(value))
+            throw new NotSupportedException($"The import's SQLite inserts do not bind NaN (parameter {index}).");
+        Check(raw.sqlite3_bind_double(statement, index, value));
+    }
+
+    public void Bind(int index, string value) => Check(BindText(index, value));
+
+    /// <summary>An instant in Microsoft.Data.Sqlite's text format, <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>.</summary>
+    public void Bind(int index, DateTime instant)
+    {
+        Span<byte> utf8 = stackalloc byte[InstantText.MaxLength];
+        Check(raw.sqlite3_bind_text(statement, index, utf8[..InstantText.Format(instant, utf8)]));
+    }
+
+    public void Bind(int index, DateOnly date)
+    {
+        Span<byte> utf8 = stackalloc byte[10];
+        InstantText.Date(date.Year, date.Month, date.Day, utf8);
+        Check(raw.sqlite3_bind_text(statement, index, utf8));
     }
 
     /// <summary>Binds a list of strings as the JSON array EF Core stores for a primitive collection.</summary>
-    public void BindJsonArray(int index, IEnumerable<string> values)
+    public void BindJsonArray(int index, List<string> values)
     {
         json.ResetWrittenCount();
         jsonWriter.Reset(json);
@@ -58,17 +66,16 @@ internal sealed class SqliteRowStatement : IDisposable
             jsonWriter.WriteStringValue(value);
         jsonWriter.WriteEndArray();
         jsonWriter.Flush();
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, index, json.WrittenSpan), db);
+        Check(raw.sqlite3_bind_text(statement, index, json.WrittenSpan));
     }
 
-    /// <summary>Inserts the bound row and clears the bindings for the next one.</summary>
+    /// <summary>Inserts the bound row. Every column is bound again for the next one, so bindings are not cleared.</summary>
     public void Execute()
     {
         var rc = raw.sqlite3_step(statement);
         if (rc != raw.SQLITE_DONE)
             SqliteException.ThrowExceptionForRC(rc, db);
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_reset(statement), db);
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_clear_bindings(statement), db);
+        Check(raw.sqlite3_reset(statement));
     }
 
     public void Dispose()
@@ -76,6 +83,8 @@ internal sealed class SqliteRowStatement : IDisposable
         statement.Dispose();
         jsonWriter.Dispose();
     }
+
+    private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, db);
 
     private int BindText(int index, string value)
     {
