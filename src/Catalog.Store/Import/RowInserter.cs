@@ -12,7 +12,7 @@ namespace Catalog.Store.Import;
 /// Inserts new rows of one entity type on the context's connection and transaction, bypassing the change
 /// tracker (per row it cost an import ten times what the database does): on a server multi-row
 /// <c>INSERT … VALUES (…), (…)</c> statements, on SQLite one prepared single-row statement bound by position
-/// (<see cref="SqliteRowStatement"/>). Table, columns and every value's conversion come from the EF model and
+/// (<see cref="SqliteRowStatement"/>) from rows encoded beforehand, on any thread (<see cref="Encode"/>). Table, columns and every value's conversion come from the EF model and
 /// its type mappings, the ones SaveChanges uses, so the rows are the same on every provider. Columns the
 /// database generates (the change log's sequence) are left to it.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class RowInserter<T>
     private readonly CatalogDbContext db;
     private readonly IProperty[] columns;
     private readonly RelationalTypeMapping[] mappings;
-    private Action<T, SqliteRowStatement>? bindRow;
+    private readonly Action<T, SqliteRows>? encodeRow;
     private readonly int rowsPerStatement;
     private readonly string insertInto;
     private readonly string[] placeholders;
@@ -47,9 +47,27 @@ internal sealed class RowInserter<T>
         var names = Enumerable.Range(0, rowsPerStatement * columns.Length).Select(i => $"p{i}").ToArray();
         placeholders = [.. names.Select(sql.GenerateParameterNamePlaceholder)];
         parameterNames = [.. names.Select(sql.GenerateParameterName)];
+        encodeRow = db.Database.GetDbConnection() is SqliteConnection ? SqliteRowEncoder.Compile<T>(columns, mappings) : null;
     }
 
-    public async Task InsertAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows' values encoded for <see cref="InsertAsync"/> on SQLite (null on other providers). Safe on any thread
+    /// while the rows do not change.
+    /// </summary>
+    public SqliteRows? Encode(IReadOnlyList<T> rows)
+    {
+        if (encodeRow is null)
+            return null;
+        var encoded = new SqliteRows(columns.Length, rows.Count);
+        foreach (var row in rows)
+            encodeRow(row, encoded);
+        return encoded;
+    }
+
+    public Task InsertAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken) => InsertAsync(rows, null, cancellationToken);
+
+    /// <summary>Inserts <paramref name="rows"/>; on SQLite from <paramref name="encoded"/> when given (their <see cref="Encode"/>).</summary>
+    public async Task InsertAsync(IReadOnlyList<T> rows, SqliteRows? encoded, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
             return;
@@ -58,7 +76,9 @@ internal sealed class RowInserter<T>
             ?? throw new InvalidOperationException("Rows are inserted only inside the import's transaction.");
         if (connection is SqliteConnection sqlite)
         {
-            InsertOnSqlite(sqlite, rows);
+            using var statement = new SqliteRowStatement(sqlite, $"{insertInto}({string.Join(", ", columns.Select((_, c) => $"?{c + 1}"))})");
+            using var values = encoded ?? Encode(rows)!;
+            statement.Insert(values);
             return;
         }
 
@@ -72,18 +92,6 @@ internal sealed class RowInserter<T>
             for (var row = 0; row < count; row++)
                 Bind(command, rows[start + row], row * columns.Length);
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private void InsertOnSqlite(SqliteConnection connection, IReadOnlyList<T> rows)
-    {
-        var values = string.Join(", ", columns.Select((_, c) => $"?{c + 1}"));
-        using var statement = new SqliteRowStatement(connection, $"{insertInto}({values})");
-        bindRow ??= SqliteRowBinder.Compile<T>(columns, mappings);
-        foreach (var row in rows)
-        {
-            bindRow(row, statement);
-            statement.Execute();
         }
     }
 
