@@ -29,6 +29,7 @@ internal sealed class RowInserter<T>
     private readonly IProperty[] columns;
     private readonly RelationalTypeMapping[] mappings;
     private readonly Action<T, SqliteRows>? encodeRow;
+    private SqliteRows? spareRows;
     private readonly int rowsPerStatement;
     private readonly string insertInto;
     private readonly string[] placeholders;
@@ -58,7 +59,7 @@ internal sealed class RowInserter<T>
     {
         if (encodeRow is null)
             return null;
-        var encoded = new SqliteRows(columns.Length, rows.Count);
+        var encoded = Interlocked.Exchange(ref spareRows, null) ?? new SqliteRows(columns.Length);
         foreach (var row in rows)
             encodeRow(row, encoded);
         return encoded;
@@ -77,8 +78,10 @@ internal sealed class RowInserter<T>
         if (connection is SqliteConnection sqlite)
         {
             using var statement = new SqliteRowStatement(sqlite, $"{insertInto}({string.Join(", ", columns.Select((_, c) => $"?{c + 1}"))})");
-            using var values = encoded ?? Encode(rows)!;
+            var values = encoded ?? Encode(rows)!;
             statement.Insert(values);
+            values.Clear();
+            Interlocked.Exchange(ref spareRows, values)?.Dispose();
             return;
         }
 

@@ -19,9 +19,9 @@ internal sealed class SqliteRows : IDisposable
     private byte[] text;
     private int textLength;
 
-    public SqliteRows(int columns, int rows)
+    public SqliteRows(int columns)
     {
-        (Columns, values, text) = (columns, new Value[Math.Max(1, columns * rows)], new byte[Math.Max(1024, rows * 256)]);
+        (Columns, values, text) = (columns, new Value[columns * 64], new byte[16 * 1024]);
         // The writer EF Core's JSON value writers use for primitive collections: default options.
         jsonWriter = new Utf8JsonWriter(json);
     }
@@ -88,6 +88,9 @@ internal sealed class SqliteRows : IDisposable
         json.WrittenSpan.CopyTo(Reserve(json.WrittenCount));
         AddText(json.WrittenCount);
     }
+
+    /// <summary>Empties the rows for reuse: their buffers grow to a batch's size once, not per batch (nor on the large-object heap per batch).</summary>
+    public void Clear() => (Count, textLength) = (0, 0);
 
     public void Dispose() => jsonWriter.Dispose();
 
