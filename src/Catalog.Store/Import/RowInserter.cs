@@ -12,9 +12,10 @@ namespace Catalog.Store.Import;
 /// Inserts new rows of one entity type on the context's connection and transaction, bypassing the change
 /// tracker (per row it cost an import ten times what the database does): on a server multi-row
 /// <c>INSERT … VALUES (…), (…)</c> statements, on SQLite one prepared single-row statement bound by position
-/// (<see cref="SqliteRowStatement"/>) from rows encoded beforehand, on any thread (<see cref="Encode"/>). Table, columns and every value's conversion come from the EF model and
-/// its type mappings, the ones SaveChanges uses, so the rows are the same on every provider. Columns the
-/// database generates (the change log's sequence) are left to it.
+/// (<see cref="SqliteRowStatement"/>) from rows encoded beforehand, on any thread (<see cref="Encode"/>). Table,
+/// columns and every value's conversion come from the EF model and its type mappings, the ones SaveChanges uses,
+/// so the rows are the same on every provider. Columns the database generates (the change log's sequence) are
+/// left to it.
 /// </summary>
 internal sealed class RowInserter<T>
     where T : class

@@ -38,8 +38,6 @@ internal sealed class SqliteRows : IDisposable
 
     public int Count { get; private set; }
 
-    public int Rows => Count / Columns;
-
     /// <summary>The <paramref name="index"/>th value (row-major).</summary>
     public Kind KindAt(int index) => values[index].Kind;
 
