@@ -83,15 +83,30 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
         || ownerRecordByTitleId.ContainsKey(title.Id)
         || (title.ImdbId is { } imdb && insertedImdbIds.Contains(imdb));
 
-    /// <summary>New titles skip the change tracker: their rows and change-log rows go in as multi-row inserts.</summary>
+    /// <summary>
+    /// New titles skip the change tracker (<see cref="RowInserter{T}"/>). The writer is the import's critical path,
+    /// so on SQLite the title rows' values, the costliest to encode, are encoded on another thread while the
+    /// change log's rows are written (the change log has no foreign keys; trailers follow their titles).
+    /// </summary>
     private async Task InsertNewTitlesAsync(CancellationToken cancellationToken)
     {
         var at = db.Clock.GetUtcNow().UtcDateTime;
         var changes = newTitles.SelectMany(t => ChangeLogRecorder.NewTitle(t, at)).ToList();
-        await titleRows.InsertAsync(newTitles, cancellationToken);
-        await trailerRows.InsertAsync([.. newTitles.SelectMany(t => t.Trailers)], cancellationToken);
-        await changeRows.InsertAsync(changes, cancellationToken);
+        var titles = newTitles.ToArray();
         newTitles.Clear();
+        var encoding = Task.Run(() => titleRows.Encode(titles), cancellationToken);
+        try
+        {
+            await changeRows.InsertAsync(changes, cancellationToken);
+        }
+        finally
+        {
+            // Never leave the encoding running past a failure: the titles are read by it until it ends.
+            await ((Task)encoding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await titleRows.InsertAsync(titles, await encoding, cancellationToken);
+        await trailerRows.InsertAsync([.. titles.SelectMany(t => t.Trailers)], cancellationToken);
     }
 
     private TitleDraft? Validated(SourceRecord record, TitleCheck? check)

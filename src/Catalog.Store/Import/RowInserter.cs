@@ -12,9 +12,10 @@ namespace Catalog.Store.Import;
 /// Inserts new rows of one entity type on the context's connection and transaction, bypassing the change
 /// tracker (per row it cost an import ten times what the database does): on a server multi-row
 /// <c>INSERT … VALUES (…), (…)</c> statements, on SQLite one prepared single-row statement bound by position
-/// (<see cref="SqliteRowStatement"/>). Table, columns and every value's conversion come from the EF model and
-/// its type mappings, the ones SaveChanges uses, so the rows are the same on every provider. Columns the
-/// database generates (the change log's sequence) are left to it.
+/// (<see cref="SqliteRowStatement"/>) from rows encoded beforehand, on any thread (<see cref="Encode"/>). Table,
+/// columns and every value's conversion come from the EF model and its type mappings, the ones SaveChanges uses,
+/// so the rows are the same on every provider. Columns the database generates (the change log's sequence) are
+/// left to it.
 /// </summary>
 internal sealed class RowInserter<T>
     where T : class
@@ -28,7 +29,8 @@ internal sealed class RowInserter<T>
     private readonly CatalogDbContext db;
     private readonly IProperty[] columns;
     private readonly RelationalTypeMapping[] mappings;
-    private readonly bool[] stringLists;
+    private readonly Action<T, SqliteRows>? encodeRow;
+    private SqliteRows? spareRows;
     private readonly int rowsPerStatement;
     private readonly string insertInto;
     private readonly string[] placeholders;
@@ -41,17 +43,33 @@ internal sealed class RowInserter<T>
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         columns = [.. entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never)];
         mappings = [.. columns.Select(p => p.GetRelationalTypeMapping())];
-        // EF Core stores a list of strings on SQLite as a JSON array; converting it here skips its generic converter.
-        stringLists = [.. columns.Select((p, c) => mappings[c].ElementTypeMapping is not null && p.ClrType == typeof(List<string>))];
         rowsPerStatement = Math.Max(1, ValuesPerServerStatement / columns.Length);
         var sql = db.GetService<ISqlGenerationHelper>();
         insertInto = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
         var names = Enumerable.Range(0, rowsPerStatement * columns.Length).Select(i => $"p{i}").ToArray();
         placeholders = [.. names.Select(sql.GenerateParameterNamePlaceholder)];
         parameterNames = [.. names.Select(sql.GenerateParameterName)];
+        encodeRow = db.Database.GetDbConnection() is SqliteConnection ? SqliteRowEncoder.Compile<T>(columns, mappings) : null;
     }
 
-    public async Task InsertAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows' values encoded for <see cref="InsertAsync"/> on SQLite (null on other providers). Safe on any thread
+    /// while the rows do not change.
+    /// </summary>
+    public SqliteRows? Encode(IReadOnlyList<T> rows)
+    {
+        if (encodeRow is null)
+            return null;
+        var encoded = Interlocked.Exchange(ref spareRows, null) ?? new SqliteRows(columns.Length);
+        foreach (var row in rows)
+            encodeRow(row, encoded);
+        return encoded;
+    }
+
+    public Task InsertAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken) => InsertAsync(rows, null, cancellationToken);
+
+    /// <summary>Inserts <paramref name="rows"/>; on SQLite from <paramref name="encoded"/> when given (their <see cref="Encode"/>).</summary>
+    public async Task InsertAsync(IReadOnlyList<T> rows, SqliteRows? encoded, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
             return;
@@ -60,7 +78,11 @@ internal sealed class RowInserter<T>
             ?? throw new InvalidOperationException("Rows are inserted only inside the import's transaction.");
         if (connection is SqliteConnection sqlite)
         {
-            InsertOnSqlite(sqlite, rows);
+            using var statement = new SqliteRowStatement(sqlite, $"{insertInto}({string.Join(", ", columns.Select((_, c) => $"?{c + 1}"))})");
+            var values = encoded ?? Encode(rows)!;
+            statement.Insert(values);
+            values.Clear();
+            Interlocked.Exchange(ref spareRows, values)?.Dispose();
             return;
         }
 
@@ -74,25 +96,6 @@ internal sealed class RowInserter<T>
             for (var row = 0; row < count; row++)
                 Bind(command, rows[start + row], row * columns.Length);
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private void InsertOnSqlite(SqliteConnection connection, IReadOnlyList<T> rows)
-    {
-        var values = string.Join(", ", columns.Select((_, c) => $"?{c + 1}"));
-        using var statement = new SqliteRowStatement(connection, $"{insertInto}({values})");
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var value = columns[c].GetGetter().GetClrValueUsingContainingEntity(row);
-                if (stringLists[c] && value is List<string> list)
-                    statement.BindJsonArray(c + 1, list);
-                else
-                    statement.Bind(c + 1, mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value);
-            }
-
-            statement.Execute();
         }
     }
 

@@ -1,91 +1,53 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Catalog.Store.Import;
 
 /// <summary>
-/// One <c>INSERT</c> prepared once and run row after row through SQLite's C API, its values bound by position.
-/// Microsoft.Data.Sqlite looks every parameter up by name and wraps each execution in a data reader: for
-/// the import's single-row inserts that cost several times the insert itself. Values are bound the way
-/// Microsoft.Data.Sqlite binds them (text as UTF-8, instants and dates in its text formats), so the stored
-/// rows are the same as a SaveChanges' (RowInserterTests compares them).
+/// One <c>INSERT</c> prepared once and run row after row through SQLite's C API, its values bound by position
+/// from rows encoded beforehand (<see cref="SqliteRows"/>). Microsoft.Data.Sqlite looks every parameter up by
+/// name and wraps each execution in a data reader: for the import's single-row inserts that cost several times
+/// the insert itself.
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
-    private readonly ArrayBufferWriter<byte> json = new(1024);
-    private readonly Utf8JsonWriter jsonWriter;
-    private byte[] text = new byte[1024];
 
     public SqliteRowStatement(SqliteConnection connection, string sql)
     {
         db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out statement), db);
-        // The writer EF Core's JSON value writers use for primitive collections: default options.
-        jsonWriter = new Utf8JsonWriter(json);
+        Check(raw.sqlite3_prepare_v2(db, sql, out statement));
     }
 
-    /// <summary>Binds a provider value (what the column's type mapping converts the property to) at 1-based <paramref name="index"/>.</summary>
-    public void Bind(int index, object? value)
+    /// <summary>Inserts every row of <paramref name="rows"/>. Each row binds every column, so bindings are not cleared between rows.</summary>
+    public void Insert(SqliteRows rows)
     {
-        var rc = value switch
+        for (var value = 0; value < rows.Count;)
         {
-            null => raw.sqlite3_bind_null(statement, index),
-            string s => BindText(index, s),
-            bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-            int i => raw.sqlite3_bind_int64(statement, index, i),
-            long l => raw.sqlite3_bind_int64(statement, index, l),
-            double d when !double.IsNaN(d) => raw.sqlite3_bind_double(statement, index, d),
-            DateTime instant => BindText(index, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-            DateOnly date => BindText(index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-            _ => throw new NotSupportedException($"The import's SQLite inserts do not bind {value.GetType().Name} values ('{value}')."),
-        };
-        SqliteException.ThrowExceptionForRC(rc, db);
+            for (var column = 1; column <= rows.Columns; column++, value++)
+            {
+                Check(rows.KindAt(value) switch
+                {
+                    SqliteRows.Kind.Integer => raw.sqlite3_bind_int64(statement, column, rows.IntegerAt(value)),
+                    SqliteRows.Kind.Real => raw.sqlite3_bind_double(statement, column, rows.RealAt(value)),
+                    SqliteRows.Kind.Text => BindText(column, rows.TextAt(value)),
+                    _ => raw.sqlite3_bind_null(statement, column),
+                });
+            }
+
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_DONE)
+                Check(rc);
+            Check(raw.sqlite3_reset(statement));
+        }
     }
 
-    /// <summary>Binds a list of strings as the JSON array EF Core stores for a primitive collection.</summary>
-    public void BindJsonArray(int index, IEnumerable<string> values)
-    {
-        json.ResetWrittenCount();
-        jsonWriter.Reset(json);
-        jsonWriter.WriteStartArray();
-        foreach (var value in values)
-            jsonWriter.WriteStringValue(value);
-        jsonWriter.WriteEndArray();
-        jsonWriter.Flush();
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, index, json.WrittenSpan), db);
-    }
+    public void Dispose() => statement.Dispose();
 
-    /// <summary>Inserts the bound row and clears the bindings for the next one.</summary>
-    public void Execute()
-    {
-        var rc = raw.sqlite3_step(statement);
-        if (rc != raw.SQLITE_DONE)
-            SqliteException.ThrowExceptionForRC(rc, db);
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_reset(statement), db);
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_clear_bindings(statement), db);
-    }
+    // A zero-length span is a null pointer, which SQLite would bind as NULL.
+    private int BindText(int column, ReadOnlySpan<byte> utf8) =>
+        utf8.IsEmpty ? raw.sqlite3_bind_text(statement, column, "") : raw.sqlite3_bind_text(statement, column, utf8);
 
-    public void Dispose()
-    {
-        statement.Dispose();
-        jsonWriter.Dispose();
-    }
-
-    private int BindText(int index, string value)
-    {
-        // A zero-length span is a null pointer, which SQLite would bind as NULL.
-        if (value.Length == 0)
-            return raw.sqlite3_bind_text(statement, index, "");
-        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (text.Length < length)
-            text = new byte[Math.Max(length, text.Length * 2)];
-        var written = Encoding.UTF8.GetBytes(value, text);
-        return raw.sqlite3_bind_text(statement, index, text.AsSpan(0, written));
-    }
+    private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, db);
 }

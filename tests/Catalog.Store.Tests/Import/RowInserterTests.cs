@@ -31,9 +31,17 @@ public sealed class RowInserterTests
             var titles = Titles(count);
             var at = db.Clock.GetUtcNow().UtcDateTime;
             var changes = titles.SelectMany(t => ChangeLogRecorder.NewTitle(t, at)).ToList();
-            await new RowInserter<Title>(db).InsertAsync(titles, CancellationToken.None);
-            await new RowInserter<Trailer>(db).InsertAsync([.. titles.SelectMany(t => t.Trailers)], CancellationToken.None);
-            await new RowInserter<ChangeLogEntry>(db).InsertAsync(changes, CancellationToken.None);
+            var (titleRows, trailerRows, changeRows) = (new RowInserter<Title>(db), new RowInserter<Trailer>(db), new RowInserter<ChangeLogEntry>(db));
+
+            // Two batches through the same inserters, the second smaller: encoded rows are reused between batches.
+            foreach (var batch in titles.Chunk(100))
+            {
+                await titleRows.InsertAsync(batch, titleRows.Encode(batch), CancellationToken.None);
+                await trailerRows.InsertAsync([.. batch.SelectMany(t => t.Trailers)], CancellationToken.None);
+            }
+
+            foreach (var batch in changes.Chunk(120))
+                await changeRows.InsertAsync(batch, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
