@@ -20,6 +20,9 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
     /// <summary>Queries each system answers before the measured passes (JIT, connections, the first reader's columns).</summary>
     private const int WarmupQueries = 50;
 
+    /// <summary>Queries the JIT warm-up draws its rounds from (those sharing a word with the mix are left out).</summary>
+    private const int JitWarmupCandidates = 6000;
+
     /// <summary>Runs everything; false when a system failed queries, an edit never became visible or HTTP answers were errors.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +35,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
         var queries = QueryMix.Build(titles, vocabulary, SearchNow, options.Queries, options.Seed + 1);
         // Other queries than the mix's: the mix's first pass stays cold (every query seen for the first time).
         var warmup = QueryMix.Build(titles, vocabulary, SearchNow, WarmupQueries, options.Seed + 2);
+        var jitWarmup = QueryMix.Build(titles, vocabulary, SearchNow, JitWarmupCandidates, options.Seed + 3);
         PrintQueryMix(queries);
 
         var problems = new List<string>();
@@ -43,6 +47,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
             if (await catalog.StartAsync(cancellationToken) is { } search)
             {
                 var engine = new CatalogEngine(search, ComparisonReport.CatalogName);
+                PrintJitWarmUp(await JitWarmUp.RunAsync(engine, jitWarmup, queries, cancellationToken));
                 var measured = await SystemMeasurement.MeasureAsync(engine, queries, warmup, options.Threads, cancellationToken);
                 systems.Add(measured);
                 await FacetEstimates.PrintAsync(search, catalog.ExactCounting(), queries, output, cancellationToken);
@@ -123,6 +128,12 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
 
         table.Print(output);
     }
+
+    private void PrintJitWarmUp(JitWarmUpResult warmUp) =>
+        new MarkdownTable("JIT warm-up before the cold pass (rounds of 50 other queries, no word shared with the mix)", "queries", "seconds", "methods compiled per round", "settled")
+            .Row(warmUp.Queries, warmUp.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                string.Join(", ", warmUp.CompiledPerRound), warmUp.Settled ? "yes" : "no (round limit)")
+            .Print(output);
 
     private void PrintEdits(EditLatency edits) =>
         new MarkdownTable("Edit-to-visible through the change log (write via CatalogDbContext, poll search)", "edits", "p50 ms", "max ms", "the process's first edit, ms (not in p50/max)", "not visible within 30 s")

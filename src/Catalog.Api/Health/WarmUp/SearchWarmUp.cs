@@ -8,20 +8,24 @@ namespace Catalog.Api.Health.WarmUp;
 /// <summary>
 /// The first searches after a start pay for JIT compilation, GraphQL's first execution (validation rules, complexity
 /// analysis, resolvers, serializer), EF Core's first query and the index's cold pages: ~200 ms against ~1.5 ms a moment
-/// later. Once the index is open this sends a few representative searches through the app's own request pipeline to
+/// later. Once the index is open this sends representative searches through the app's own request pipeline to
 /// <c>/graphql</c> (middleware, request reading, document cache, response cache, executer, resolvers, the store's title
 /// lookup, writer), and <c>/health/ready</c> waits for it. When the warm-up ran beside the pipeline instead of through it,
-/// the first viewer request still compiled some 400 methods of the HTTP path (50-190 ms at 1M titles). The searches ask
+/// the first viewer request still compiled some 400 methods of the HTTP path (50-190 ms at 1M titles). One round was not
+/// enough either: the search's hot loops stay unoptimised until they have run dozens of times (<see cref="JitSettling"/>),
+/// so rounds of new words, sorts and a genre filter follow until a round compiles hardly anything. The searches ask
 /// for <c>analytics: false</c> (no insights events); the request log and HTTP metrics count them like any request.
-/// Bounded by <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and never keeps the process unready.
+/// Bounded by <see cref="WarmUpOptions.MaxRounds"/> and <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and
+/// never keeps the process unready.
 /// </summary>
 public sealed partial class SearchWarmUp(
-    RequestPipeline requestPipeline, IHttpContextFactory contexts, IOptions<WarmUpOptions> options, ILogger<SearchWarmUp> logger)
+    RequestPipeline requestPipeline, IHttpContextFactory contexts, IOptions<WarmUpOptions> options, ILogger<SearchWarmUp> logger,
+    Func<long>? compiledMethods = null)
 {
     /// <summary>The browse page's search selection (cards, highlights, facets, related titles, corrections).</summary>
     internal const string Document = """
-        query WarmUp($q: String, $sort: TitleSort!) {
-          search(query: $q, sort: $sort, first: 20, analytics: false, facets: [GENRE, KIND, TAG, DECADE, RATING_BUCKET, HAS_TRAILER]) {
+        query WarmUp($q: String, $sort: TitleSort!, $filter: TitleFilter, $first: Int!) {
+          search(query: $q, sort: $sort, filter: $filter, first: $first, analytics: false, facets: [GENRE, KIND, TAG, DECADE, RATING_BUCKET, HAS_TRAILER]) {
             totalCount didYouMean correctedQuery queryRelaxation searchId
             edges { cursor score node { id name year kind genres hasTrailer synopsis directors rating { average count weighted } } highlights { field snippet } }
             facets { field values { value count selected } }
@@ -30,6 +34,12 @@ public sealed partial class SearchWarmUp(
           }
         }
         """;
+
+    /// <summary>The browse view's page: its names give the rounds their words.</summary>
+    private const int BrowsePage = 100;
+
+    /// <summary>A round's searches take these orders in turn (each has its own sort code).</summary>
+    private static readonly string[] Sorts = ["RELEVANCE", "POPULARITY", "RELEVANCE", "RELEASED_NEWEST"];
 
     private static readonly Gauge Seconds = Metrics.CreateGauge(
         "catalog_warmup_seconds", "Seconds the start-up search warm-up took before /health/ready could report ready (0 until it finished).");
@@ -45,6 +55,9 @@ public sealed partial class SearchWarmUp(
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>Rounds of searches run after the browse view.</summary>
+    public int Rounds { get; private set; }
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var clock = Stopwatch.StartNew();
@@ -53,7 +66,7 @@ public sealed partial class SearchWarmUp(
         bounded.CancelAfter(options.Value.MaxDuration);
         try
         {
-            await RunSearchesAsync(options.Value.Searches, timings, bounded.Token);
+            await RunSearchesAsync(options.Value, timings, bounded.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -71,28 +84,43 @@ public sealed partial class SearchWarmUp(
         }
 
         if (timings.Count > 0)
-            LogDone(timings.Count, Elapsed.TotalMilliseconds, timings[0], timings[^1]);
+            LogDone(timings.Count, Rounds, Elapsed.TotalMilliseconds, timings[0], timings[^1]);
     }
 
-    private async Task RunSearchesAsync(int count, List<double> timings, CancellationToken cancellationToken)
+    private async Task RunSearchesAsync(WarmUpOptions settings, List<double> timings, CancellationToken cancellationToken)
     {
-        if (count == 0)
+        if (settings.Searches == 0)
             return;
-        // The browse page's first view (best rated, no text), then words from its titles: plain, two words, a typo, a prefix.
-        var names = await SearchAsync(null, "RATING", timings, cancellationToken);
-        foreach (var text in WarmUpTexts.From(names, count - 1))
-            await SearchAsync(text, "RELEVANCE", timings, cancellationToken);
+        var jit = compiledMethods is null ? new JitSettling() : new JitSettling(compiledMethods);
+        // The browse page's first view (best rated, no text), then rounds of words from its titles: plain, two words, a typo,
+        // a prefix, in turn under each sort, every other one filtered by the top genre. The page size varies by round, so no
+        // round's search is an earlier one's answer from the response cache.
+        var (names, genre) = await SearchAsync(null, "RATING", null, BrowsePage, timings, cancellationToken);
+        for (var round = 0; round < settings.MaxRounds; round++)
+        {
+            var texts = WarmUpTexts.From(names, settings.Searches - 1, round);
+            if (texts.Count == 0)
+                break;
+            for (var i = 0; i < texts.Count; i++)
+                await SearchAsync(texts[i], Sorts[i % Sorts.Length], i % 2 == 1 ? genre : null, 20 + round, timings, cancellationToken);
+            Rounds = round + 1;
+            if (JitSettling.Settled(jit.EndRound()) && round > 0)
+                break;
+        }
     }
 
     /// <summary>
     /// Sends one search through the app's request pipeline to <c>/graphql</c>, as a viewer's POST arrives from the server
-    /// (routing, middleware, request reading, response cache, executer, writer); returns the names of the titles found.
+    /// (routing, middleware, request reading, response cache, executer, writer); returns the names of the titles found and
+    /// the top genre among them.
     /// </summary>
-    private async Task<List<string>> SearchAsync(string? text, string sort, List<double> timings, CancellationToken cancellationToken)
+    private async Task<(List<string> Names, string? Genre)> SearchAsync(
+        string? text, string sort, string? genre, int first, List<double> timings, CancellationToken cancellationToken)
     {
         var pipeline = await requestPipeline.Built.WaitAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Document, variables = new { q = text, sort } });
+        var filter = genre is null ? null : new { genres = new[] { genre } };
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Document, variables = new { q = text, sort, filter, first } });
         using var answer = new MemoryStream();
         var context = contexts.Create(WarmUpRequest.Features(body, answer, cancellationToken));
         try
@@ -108,20 +136,25 @@ public sealed partial class SearchWarmUp(
 
         Interlocked.Increment(ref searches);
         timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Names(answer.ToArray(), text);
+        return Answer(answer.ToArray(), text);
     }
 
-    private static List<string> Names(byte[] body, string? text)
+    private static (List<string> Names, string? Genre) Answer(byte[] body, string? text)
     {
         using var json = JsonDocument.Parse(body);
         if (json.RootElement.TryGetProperty("errors", out var errors))
             throw new InvalidOperationException($"The warm-up search for '{text}' answered an error: {errors[0].GetProperty("message").GetString()}");
-        return [.. json.RootElement.GetProperty("data").GetProperty("search").GetProperty("edges").EnumerateArray()
-            .Select(edge => edge.GetProperty("node").GetProperty("name").GetString() ?? "")];
+        var search = json.RootElement.GetProperty("data").GetProperty("search");
+        var genre = search.GetProperty("facets").EnumerateArray()
+            .Where(facet => facet.GetProperty("field").GetString() == "GENRE")
+            .SelectMany(facet => facet.GetProperty("values").EnumerateArray())
+            .Select(value => value.GetProperty("value").GetString())
+            .FirstOrDefault();
+        return ([.. search.GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node").GetProperty("name").GetString() ?? "")], genre);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Searches} searches in {Milliseconds:0} ms (the first {FirstMs:0.0} ms, the last {LastMs:0.0} ms); reporting ready")]
-    private partial void LogDone(int searches, double milliseconds, double firstMs, double lastMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Searches} searches in {Rounds} rounds, {Milliseconds:0} ms (the first {FirstMs:0.0} ms, the last {LastMs:0.0} ms); reporting ready")]
+    private partial void LogDone(int searches, int rounds, double milliseconds, double firstMs, double lastMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up stopped after {Searches} searches at its bound of {Seconds} s (Catalog:WarmUp:MaxDuration); reporting ready")]
     private partial void LogBounded(int searches, double seconds);

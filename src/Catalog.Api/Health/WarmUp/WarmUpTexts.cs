@@ -6,13 +6,18 @@ internal static class WarmUpTexts
     /// <summary>
     /// Up to <paramref name="count"/> texts covering the query shapes whose code paths differ: one word, two words, a
     /// misspelled word (typo variants and the correction), a short prefix (prefix expansion), then more single words.
+    /// Each <paramref name="round"/> takes its words further down the list, so a later round searches words no earlier
+    /// round did (their typo and prefix expansions run again instead of coming from the caches); empty when the names
+    /// run out of words.
     /// </summary>
-    public static List<string> From(IEnumerable<string> names, int count)
+    public static List<string> From(IEnumerable<string> names, int count, int round = 0)
     {
         var words = names.SelectMany(name => name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(word => new string([.. word.Where(char.IsLetter)]))
             .Where(word => word.Length >= 4)
             .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Skip(round * Math.Max(1, count))
+            .Take(Math.Max(1, count))
             .ToList();
         var texts = new List<string>();
         if (words.Count == 0)
