@@ -46,7 +46,10 @@ public sealed class BoundedCountTests(RandomCatalogFixture fixture) : IClassFixt
             }
 
             Assert.Equal(exact > limit, BestMatches.MatchesMoreThan(searcher, query, filter, limit));
-            Assert.True(BestMatches.AtMost(searcher.IndexReader, query) >= exact, $"'{text}': ceiling below {exact}");
+            if (BestMatches.HoldsAtMost(searcher.IndexReader, query, limit))
+                Assert.True(exact <= limit, $"'{text}': {exact} matches, more than the ceiling {limit}");
+            if (exact > 0)
+                Assert.False(BestMatches.HoldsAtMost(searcher.IndexReader, query, exact - 1), $"'{text}': ceiling below its {exact} matches");
         }, iter: 300);
     }
 

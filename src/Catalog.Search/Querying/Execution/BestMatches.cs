@@ -37,7 +37,7 @@ internal static class BestMatches
     /// </summary>
     public static MatchCount CountAbove(IndexSearcher searcher, Query query, DocValuesFilter filter, int limit, int? workers = null)
     {
-        if (TermAtATimeSearch.Prepare(searcher, query) is not { } prepared)
+        if (TermAtATimeSearch.Prepare(searcher, Deciding(query)) is not { } prepared)
             return new(Of(searcher, query, filter, best: 1).Count, searcher.IndexReader.Leaves.Count);
         var tally = new Tally();
         // A segment the filter wholly rejects is skipped before any of its postings is read.
@@ -52,29 +52,77 @@ internal static class BestMatches
 
     /// <summary>
     /// Whether the query matches more than <paramref name="limit"/> documents under the filter: not when its terms' document
-    /// frequencies say it cannot (<see cref="AtMost"/>), else counted until the count passes the limit (<see cref="CountAbove"/>).
+    /// frequencies say it cannot (<see cref="HoldsAtMost"/>), else counted until the count passes the limit (<see cref="CountAbove"/>).
     /// </summary>
     public static bool MatchesMoreThan(IndexSearcher searcher, Query query, DocValuesFilter filter, int limit) =>
-        AtMost(searcher.IndexReader, query) > limit && CountAbove(searcher, query, filter, limit).Count > limit;
+        !HoldsAtMost(searcher.IndexReader, query, limit) && CountAbove(searcher, query, filter, limit).Count > limit;
 
     /// <summary>
-    /// The most documents the query can match, from its terms' document frequencies (deleted documents included): a
-    /// term's, the sum of a disjunction's, the rarest of a phrase's, the rarest required clause of a boolean query (the
-    /// sum of its optional ones when none is required); the reader's size for any other query.
+    /// Whether the query's terms' document frequencies (deleted documents included) say it matches at most
+    /// <paramref name="limit"/> documents: a term's frequency, the sum of a disjunction's, the rarest of a phrase's, the
+    /// rarest required clause of a boolean query (the sum of its optional ones when none is required); any other query may
+    /// match every document. Each frequency is one lookup per segment, so they are read only until the answer is known.
     /// </summary>
-    public static int AtMost(IndexReader reader, Query query) => query switch
-    {
-        TermQuery term => TermStates.DocFreq(reader, term.Term),
-        DisjunctionMaxQuery max => Capped(reader, max.Disjuncts.Sum(d => (long)AtMost(reader, d))),
-        PhraseQuery phrase when phrase.GetTerms().Length > 0 => phrase.GetTerms().Min(term => TermStates.DocFreq(reader, term)),
-        BooleanQuery { MinimumNumberShouldMatch: 0 } boolean when boolean.Clauses.Count > 0 && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT) =>
-            boolean.Clauses.Any(c => c.Occur == Occur.MUST)
-                ? boolean.Clauses.Where(c => c.Occur == Occur.MUST).Min(c => AtMost(reader, c.Query))
-                : Capped(reader, boolean.Clauses.Sum(c => (long)AtMost(reader, c.Query))),
-        _ => reader.MaxDoc,
-    };
+    public static bool HoldsAtMost(IndexReader reader, Query query, int limit) => Ceiling(reader, query, limit) <= limit;
 
-    private static int Capped(IndexReader reader, long count) => (int)Math.Min(count, reader.MaxDoc);
+    /// <summary>The most documents the query can match when that is at most <paramref name="limit"/>; else some number above it.</summary>
+    private static long Ceiling(IndexReader reader, Query query, long limit)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                return TermStates.DocFreq(reader, term.Term);
+            case DisjunctionMaxQuery max:
+                return SumUntilAbove(reader, max.Disjuncts, limit);
+            case PhraseQuery phrase when phrase.GetTerms().Length > 0:
+                return LeastUntilWithin(reader, phrase.GetTerms().Select(term => new TermQuery(term)), limit);
+            case BooleanQuery { MinimumNumberShouldMatch: 0 } boolean when boolean.Clauses.Count > 0 && boolean.Clauses.All(c => c.Occur != Occur.MUST_NOT):
+                var required = boolean.Clauses.Where(c => c.Occur == Occur.MUST).Select(c => c.Query).ToList();
+                return required.Count > 0 ? LeastUntilWithin(reader, required, limit) : SumUntilAbove(reader, boolean.Clauses.Select(c => c.Query), limit);
+            default:
+                return reader.MaxDoc;
+        }
+    }
+
+    private static long SumUntilAbove(IndexReader reader, IEnumerable<Query> queries, long limit)
+    {
+        var sum = 0L;
+        foreach (var query in queries)
+        {
+            sum += Ceiling(reader, query, limit - sum);
+            if (sum > limit)
+                break;
+        }
+
+        return sum;
+    }
+
+    private static long LeastUntilWithin(IndexReader reader, IEnumerable<Query> queries, long limit)
+    {
+        var least = long.MaxValue;
+        foreach (var query in queries)
+        {
+            least = Math.Min(least, Ceiling(reader, query, limit));
+            if (least <= limit)
+                break;
+        }
+
+        return least;
+    }
+
+    /// <summary>
+    /// The clauses that decide which documents match: a boolean query's required (and prohibited) ones when it has a required
+    /// one, as its optional ones then only add to scores (their phrase weights are the costly part of preparing a count).
+    /// </summary>
+    private static Query Deciding(Query query)
+    {
+        if (query is not BooleanQuery { MinimumNumberShouldMatch: 0 } boolean || boolean.Clauses.All(c => c.Occur != Occur.MUST))
+            return query;
+        var deciding = new BooleanQuery(boolean.CoordDisabled);
+        foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.SHOULD))
+            deciding.Add(clause);
+        return deciding;
+    }
 
     private static IEnumerable<int> Workers(IndexSearcher searcher, int? workers) =>
         Enumerable.Range(0, Math.Max(1, workers ?? SearchThreads.Available(searcher.IndexReader.Leaves.Count)));
