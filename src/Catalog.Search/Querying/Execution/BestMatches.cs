@@ -37,6 +37,9 @@ internal static class BestMatches
     /// </summary>
     public static MatchCount CountAbove(IndexSearcher searcher, Query query, DocValuesFilter filter, int limit, int? workers = null)
     {
+        // Any count passes a negative limit (a word compared with one matching nothing): nothing to read.
+        if (limit < 0)
+            return new(0, 0);
         if (TermAtATimeSearch.Prepare(searcher, Deciding(query)) is not { } prepared)
             return new(Of(searcher, query, filter, best: 1).Count, searcher.IndexReader.Leaves.Count);
         var tally = new Tally();
