@@ -184,14 +184,13 @@ public sealed class TitleSearch(
         return highlighter.For(query, stored.Get(IndexFields.Name), stored.Get(IndexFields.Synopsis));
     }
 
-    /// <summary>A spelling correction from the index's words, kept only when it finds more titles, with how many it finds.</summary>
+    /// <summary>A spelling correction from the index's words, kept only when it finds more titles (counted only that far).</summary>
     private Correction? Correction(CatalogSearcher searcher, UserQuery query, DocValuesFilter filter, int found)
     {
         if (SpellCorrector.Correct(query.Words, searcher) is not { } text)
             return null;
         var corrected = queries.Build(text, searcher, query.Tolerance);
-        var count = BestMatches.Of(searcher, corrected.Query, filter, best: 1).Count;
-        return count > found ? new Correction(corrected, count) : null;
+        return BestMatches.MatchesMoreThan(searcher, corrected.Query, filter, found) ? new Correction(corrected) : null;
     }
 
     /// <summary>

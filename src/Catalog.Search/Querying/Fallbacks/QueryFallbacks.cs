@@ -9,8 +9,8 @@ namespace Catalog.Search.Querying.Fallbacks;
 /// <summary>A reading of the user's text other than the one typed: its query, what it is and the text it answers.</summary>
 internal sealed record FallbackReading(UserQuery Query, QueryRelaxation Relaxation, string? CorrectedText);
 
-/// <summary>The spelling correction's query and how many titles it finds.</summary>
-internal sealed record Correction(UserQuery Query, int Count);
+/// <summary>The spelling correction's query, which finds more titles than the text typed.</summary>
+internal sealed record Correction(UserQuery Query);
 
 /// <summary>
 /// Zero results are the last resort: when the query as typed finds few titles, the first of these readings that finds
@@ -32,14 +32,13 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
         if (typed.Words.Any(w => w.IsCommon && w.MaxEdits > 0))
         {
             var variants = queries.Build(typed.Text, searcher, typed.Tolerance, typosOfCommonWords: true);
-            var count = Count(searcher, variants.Query, filter);
-            if (count > found)
+            if (BestMatches.MatchesMoreThan(searcher, variants.Query, filter, found))
                 return new FallbackReading(variants, QueryRelaxation.TypoVariants, null);
         }
 
         if (found > 0)
             return null;
-        if (correction is { Count: > 0 } corrected)
+        if (correction is { } corrected)
             return new FallbackReading(corrected.Query, QueryRelaxation.Corrected, corrected.Query.Text);
         return WithoutLeastImportant(searcher, typed, filter);
     }
@@ -49,23 +48,21 @@ internal sealed class QueryFallbacks(UserQueryBuilder queries)
         var kept = typed.Words.Select(w => w.Term).ToList();
         // Stop words never block a match (they are optional), so only the others are dropped.
         var droppable = typed.Words.Select((w, i) => (Index: i, w.IsStopWord)).Where(w => !w.IsStopWord).Select(w => w.Index).ToList();
-        // A word's own clause of the typed query (its first clauses, one per word) matches what the word alone does.
+        // A word's own clause of the typed query (its first clauses, one per word) matches what the word alone does;
+        // required in a query of its own, it is counted term at a time.
         var clauses = ((BooleanQuery)typed.Query).Clauses;
-        var alone = droppable.ToDictionary(i => i, i => Count(searcher, clauses[i].Query, filter));
+        var alone = new WordCounts(i => new BooleanQuery(disableCoord: true) { { clauses[i].Query, Occur.MUST } }, searcher, filter);
         while (droppable.Count > 1)
         {
-            var least = droppable.OrderBy(i => alone[i]).ThenByDescending(i => i).First();
+            var least = alone.Least(droppable);
             droppable.Remove(least);
             kept[least] = string.Empty;
             var text = string.Join(' ', kept.Where(w => w.Length > 0));
             var shorter = queries.Build(text, searcher, typed.Tolerance);
-            if (Count(searcher, shorter.Query, filter) > 0)
+            if (BestMatches.MatchesMoreThan(searcher, shorter.Query, filter, 0))
                 return new FallbackReading(shorter, QueryRelaxation.WordsDropped, text);
         }
 
         return null;
     }
-
-    private static int Count(IndexSearcher searcher, Query query, DocValuesFilter filter) =>
-        BestMatches.Of(searcher, query, filter, best: 1).Count;
 }
