@@ -84,8 +84,8 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, bool 
 
     /// <summary>
     /// New titles skip the change tracker (<see cref="RowInserter{T}"/>). The writer is the import's critical path,
-    /// so on SQLite the title rows' values, the costliest to encode, are encoded on another thread while the
-    /// change log's rows are written (the change log has no foreign keys; trailers follow their titles).
+    /// so on SQLite every row is encoded on other threads while the writer binds and inserts: the change log's
+    /// rows first (the change log has no foreign keys), then the titles', then their trailers'.
     /// </summary>
     private async Task InsertNewTitlesAsync(CancellationToken cancellationToken)
     {
@@ -93,19 +93,21 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, bool 
         var changes = newTitles.SelectMany(t => ChangeLogRecorder.NewTitle(t, at)).ToList();
         var titles = newTitles.ToArray();
         newTitles.Clear();
-        var encoding = Task.Run(() => titleRows.Encode(titles), cancellationToken);
+        Trailer[] trailers = [.. titles.SelectMany(t => t.Trailers)];
+        var encodedChanges = Task.Run(() => changeRows.Encode(changes), cancellationToken);
+        var encodedTitles = Task.Run(() => titleRows.Encode(titles), cancellationToken);
+        var encodedTrailers = Task.Run(() => trailerRows.Encode(trailers), cancellationToken);
         try
         {
-            await changeRows.InsertAsync(changes, cancellationToken);
+            await changeRows.InsertAsync(changes, await encodedChanges, cancellationToken);
+            await titleRows.InsertAsync(titles, await encodedTitles, cancellationToken);
+            await trailerRows.InsertAsync(trailers, await encodedTrailers, cancellationToken);
         }
         finally
         {
-            // Never leave the encoding running past a failure: the titles are read by it until it ends.
-            await ((Task)encoding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Never leave an encoding running past a failure: the rows are read by it until it ends.
+            await Task.WhenAll((Task)encodedChanges, encodedTitles, encodedTrailers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        await titleRows.InsertAsync(titles, await encoding, cancellationToken);
-        await trailerRows.InsertAsync([.. titles.SelectMany(t => t.Trailers)], cancellationToken);
     }
 
     private TitleDraft? Validated(SourceRecord record, TitleCheck? check)
