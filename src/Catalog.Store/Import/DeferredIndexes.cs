@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Catalog.Core.Changes;
 using Catalog.Core.Titles;
 using Microsoft.Data.Sqlite;
@@ -44,24 +45,39 @@ internal sealed class DeferredIndexes
                 indexes.Add((rows.GetString(0), rows.GetString(1)));
         }
 
+        var deferred = new DeferredIndexes(connection, transaction, [.. indexes.Select(i => i.Sql)]);
         foreach (var (name, _) in indexes)
-            await ExecuteAsync(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\";", cancellationToken);
-        return new DeferredIndexes(connection, transaction, [.. indexes.Select(i => i.Sql)]);
+            await deferred.ScalarAsync($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\";", cancellationToken);
+        return deferred;
     }
 
-    /// <summary>Creates the dropped indexes again; later calls do nothing.</summary>
+    /// <summary>
+    /// Creates the dropped indexes again; later calls do nothing. SQLite sorts each index's keys with helper threads
+    /// (<c>PRAGMA threads</c>, the connection's own setting restored after): by then the import's reader is done and
+    /// the other cores are idle.
+    /// </summary>
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        var restoring = definitions;
+        if (definitions is not { } restoring)
+            return;
         definitions = null;
-        foreach (var sql in restoring ?? [])
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        var threads = await ScalarAsync("PRAGMA threads;", cancellationToken);
+        try
+        {
+            await ScalarAsync($"PRAGMA threads = {Environment.ProcessorCount};", cancellationToken);
+            foreach (var sql in restoring)
+                await ScalarAsync(sql, cancellationToken);
+        }
+        finally
+        {
+            await ScalarAsync($"PRAGMA threads = {threads};", CancellationToken.None);
+        }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)

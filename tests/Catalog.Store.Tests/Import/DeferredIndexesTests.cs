@@ -77,6 +77,17 @@ public sealed class DeferredIndexesTests
     }
 
     [Fact]
+    public async Task The_connection_goes_back_to_the_pool_with_its_own_sorter_threads()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var threads = await ThreadsAsync(store);
+
+        await ImportAsync(store, TitleImporterTests.Catalog(Titles[..10]));
+
+        Assert.Equal(threads, await ThreadsAsync(store));
+    }
+
+    [Fact]
     public async Task A_rolled_back_drop_leaves_the_indexes_in_place()
     {
         await using var store = await TempStore.CreateAsync();
@@ -105,6 +116,12 @@ public sealed class DeferredIndexesTests
         await using var db = store.Open();
         Assert.Equal(["ok"], await db.Database.SqlQueryRaw<string>("SELECT integrity_check AS Value FROM pragma_integrity_check()").ToListAsync());
         Assert.Equal(1, await db.Titles.CountAsync(t => t.ImdbId == "tt0000001"));
+    }
+
+    private static async Task<long> ThreadsAsync(TempStore store)
+    {
+        await using var db = store.Open();
+        return await db.Database.SqlQueryRaw<long>("SELECT threads AS Value FROM pragma_threads()").SingleAsync();
     }
 
     private static async Task<List<SchemaObject>> SchemaAsync(TempStore store)
