@@ -12,8 +12,11 @@ internal readonly record struct CheckedRecord(SourceRecord Record, TitleCheck? C
 /// Applies batches of source records to the store inside the import's transaction and keeps the
 /// tally. A title is matched by id, else by IMDb id; the first record that reaches a title owns it
 /// for the rest of the import, and later records for the same title are duplicates.
+/// Writers are serial (BEGIN IMMEDIATE, PostgresWriteLock), so a store empty when the import began holds only what
+/// this import inserted: the owners of its titles and trailer ids are all known here, and the store is asked only
+/// about ids the import wrote itself, after its deferred indexes (if any) are back.
 /// </summary>
-internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
+internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now, bool storeWasEmpty, DeferredIndexes? deferredIndexes)
 {
     private readonly RowInserter<Title> titleRows = new(db);
     private readonly RowInserter<Trailer> trailerRows = new(db);
@@ -22,7 +25,6 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
     private readonly Dictionary<string, int> ownerRecordByTitleId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> titleIdByTrailerId = new(StringComparer.Ordinal);
     private readonly HashSet<string> insertedImdbIds = new(StringComparer.Ordinal);
-    private bool? storeWasEmpty;
     private readonly List<ImportIssue> rejected = [];
     private readonly List<ImportIssue> warnings = [];
     private int inserted;
@@ -63,11 +65,8 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
                 accepted.Add((record, draft));
         }
 
-        // Writers are serial (BEGIN IMMEDIATE, PostgresWriteLock), so a store empty when the import began holds
-        // only what this import inserted: the owners of its titles and trailer ids are all known here.
-        storeWasEmpty ??= !await db.Titles.AnyAsync(cancellationToken);
         var stored = await LoadMatchesAsync(accepted.Select(a => a.Draft.Title).Where(MayBeStored).ToList(), cancellationToken);
-        if (storeWasEmpty == false)
+        if (!storeWasEmpty)
             await LoadTrailerOwnersAsync(accepted.Select(a => a.Draft), cancellationToken);
         foreach (var (record, draft) in accepted)
             Apply(record, draft, stored);
@@ -79,14 +78,14 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
 
     /// <summary>False when the title cannot match a stored one: the store began empty and this import has not written its ids.</summary>
     private bool MayBeStored(Title title) =>
-        storeWasEmpty == false
+        !storeWasEmpty
         || ownerRecordByTitleId.ContainsKey(title.Id)
         || (title.ImdbId is { } imdb && insertedImdbIds.Contains(imdb));
 
     /// <summary>
     /// New titles skip the change tracker (<see cref="RowInserter{T}"/>). The writer is the import's critical path,
-    /// so on SQLite the title rows' values, the costliest to encode, are encoded on another thread while the
-    /// change log's rows are written (the change log has no foreign keys; trailers follow their titles).
+    /// so on SQLite every row is encoded on other threads while the writer binds and inserts: the change log's
+    /// rows first (the change log has no foreign keys), then the titles', then their trailers'.
     /// </summary>
     private async Task InsertNewTitlesAsync(CancellationToken cancellationToken)
     {
@@ -94,19 +93,21 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
         var changes = newTitles.SelectMany(t => ChangeLogRecorder.NewTitle(t, at)).ToList();
         var titles = newTitles.ToArray();
         newTitles.Clear();
-        var encoding = Task.Run(() => titleRows.Encode(titles), cancellationToken);
+        Trailer[] trailers = [.. titles.SelectMany(t => t.Trailers)];
+        var encodedChanges = Task.Run(() => changeRows.Encode(changes), cancellationToken);
+        var encodedTitles = Task.Run(() => titleRows.Encode(titles), cancellationToken);
+        var encodedTrailers = Task.Run(() => trailerRows.Encode(trailers), cancellationToken);
         try
         {
-            await changeRows.InsertAsync(changes, cancellationToken);
+            await changeRows.InsertAsync(changes, await encodedChanges, cancellationToken);
+            await titleRows.InsertAsync(titles, await encodedTitles, cancellationToken);
+            await trailerRows.InsertAsync(trailers, await encodedTrailers, cancellationToken);
         }
         finally
         {
-            // Never leave the encoding running past a failure: the titles are read by it until it ends.
-            await ((Task)encoding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Never leave an encoding running past a failure: the rows are read by it until it ends.
+            await Task.WhenAll((Task)encodedChanges, encodedTitles, encodedTrailers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        await titleRows.InsertAsync(titles, await encoding, cancellationToken);
-        await trailerRows.InsertAsync([.. titles.SelectMany(t => t.Trailers)], cancellationToken);
     }
 
     private TitleDraft? Validated(SourceRecord record, TitleCheck? check)
@@ -164,7 +165,7 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
                 trailer.TitleId = title.Id;
             newTitles.Add(title);
             stored.Remember(title);
-            if (storeWasEmpty == true && title.ImdbId is { } imdb)
+            if (storeWasEmpty && title.ImdbId is { } imdb)
                 insertedImdbIds.Add(imdb);
             inserted++;
         }
@@ -205,6 +206,9 @@ internal sealed class ImportBatchWriter(CatalogDbContext db, DateTime now)
     {
         if (titles.Count == 0)
             return new StoredTitles(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        // The lookups below need the indexes (by IMDb id, trailers by title): a file with duplicates ends the bulk load here.
+        if (deferredIndexes is not null)
+            await deferredIndexes.RestoreAsync(cancellationToken);
         var ids = titles.Select(t => t.Id).Distinct().ToList();
         var byId = await db.Titles.Include(t => t.Trailers).Where(t => ids.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);

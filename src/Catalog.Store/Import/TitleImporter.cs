@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Catalog.Core.Titles.Rules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Catalog.Store.Import;
 
@@ -37,7 +38,9 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         await using var db = factory.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cache = await ImportPageCache.WidenAsync(db, cacheMiB, cancellationToken);
-        var writer = new ImportBatchWriter(db, now);
+        var storeWasEmpty = !await db.Titles.AnyAsync(cancellationToken);
+        var indexes = storeWasEmpty ? await DeferredIndexes.DropAsync(db, cancellationToken) : null;
+        var writer = new ImportBatchWriter(db, now, storeWasEmpty, indexes);
         var records = 0;
 
         // Reading and checking (JSON, rules) on one thread, writing on another: about half the work each.
@@ -65,9 +68,16 @@ public sealed class TitleImporter(ICatalogDbFactory factory, IEnumerable<ITitleS
         if (options.DryRun)
             await transaction.RollbackAsync(cancellationToken);
         else
-            await transaction.CommitAsync(cancellationToken);
+            await CommitAsync(transaction, indexes, cancellationToken);
         progress?.Report(new ImportProgress(length, length, records));
         return writer.Summary();
+    }
+
+    private static async Task CommitAsync(IDbContextTransaction transaction, DeferredIndexes? indexes, CancellationToken cancellationToken)
+    {
+        if (indexes is not null)
+            await indexes.RestoreAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Batches the source's records, each draft checked, into <paramref name="batches"/>; a read failure ends the import.</summary>
