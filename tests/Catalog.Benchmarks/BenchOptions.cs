@@ -39,8 +39,8 @@ internal sealed record BenchOptions
     public int HttpSeconds { get; init; } = 10;
     public string? CatalogDll { get; init; }
 
-    /// <summary>Catalog:Search:ThreadsPerSearch of the in-process engine (0: all cores when idle; 1: one thread per search).</summary>
-    public int ThreadsPerSearch { get; init; } = 1;
+    /// <summary>Catalog:Search:ThreadsPerSearch of the in-process engine (0, the app's default: all cores when idle; 1: one thread per search).</summary>
+    public int ThreadsPerSearch { get; init; }
 
     /// <summary>A file to write every query's latency and answer size to, per system and thread count (TSV).</summary>
     public string? LatencyFile { get; init; }

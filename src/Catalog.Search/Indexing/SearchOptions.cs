@@ -42,13 +42,13 @@ public sealed class SearchOptions
     public TimeSpan AbandonedBuildAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The most threads one search reads its segments with when other cores are idle (0: as many as the machine has
-    /// cores; 1, the default: the calling thread only). A busy machine gives each search its calling thread alone
-    /// whatever this says. Off by default: on the 2-core benchmark machine at 1M titles it lowered no latency
-    /// measurably and cost 10–35 % more CPU per cold query (tests/Catalog.Benchmarks/README.md).
+    /// The most threads one search reads its segments with when other cores are idle (0, the default: as many as the
+    /// machine has cores; 1: the calling thread only). A busy machine gives each search its calling thread alone
+    /// whatever this says. On the 2-core benchmark machine at 1M titles, once the JIT had settled, 0 lowered the cold
+    /// p99 from 34–37 to 23–25 ms and the p50 by ~10 %, for ~7 % more CPU per query, and two searches at a time still
+    /// did as many per second (tests/Catalog.Benchmarks/README.md, twelfth session).
     /// </summary>
-    [Range(0, 64)]
-    public int ThreadsPerSearch { get; set; } = 1;
+    public int ThreadsPerSearch { get; set; }
 
     /// <summary>
     /// A search matching more titles than this counts its facet values over an even sample of this many of its matches
