@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Catalog.Search.Querying.Execution;
 using Lucene.Net.Index;
@@ -26,7 +27,7 @@ internal static class MatchSample
     {
         var matches = sets.Sum(set => (long)set.Count);
         var sampled = new List<int>();
-        var position = 0L;
+        var sample = new EvenSample(matches, limit);
         foreach (var set in sets)
         {
             foreach (var field in counts)
@@ -39,14 +40,7 @@ internal static class MatchSample
             }
 
             sampled.Clear();
-            foreach (var doc in new SetBits(set.Docs))
-            {
-                // The position's share of the sample grows past a whole number once every matches / limit positions.
-                if ((position + 1) * limit / matches > position * limit / matches)
-                    sampled.Add(doc);
-                position++;
-            }
-
+            sample.Take(set.Docs, sampled);
             foreach (var field in counts)
                 field.CountEach(CollectionsMarshal.AsSpan(sampled));
         }
@@ -63,4 +57,46 @@ internal static class MatchSample
                 counts[i] = (int)Math.Max(1, Math.Min(int.MaxValue, Math.Round(counts[i] * scale)));
         }
     }
+}
+
+/// <summary>
+/// Every k-th of <c>matches</c> positions, k = matches / limit (not a whole number): position p is taken when
+/// floor((p + 1) × limit / matches) passes floor(p × limit / matches), i.e. the j-th taken is ceil(j × matches / limit) − 1,
+/// exactly <c>limit</c> of them (for more matches than the limit). Walked a word of 64 documents at a time: a word holding no taken position is skipped by
+/// its bit count (two 64-bit divisions per match were most of the facet counting of a search matching 400,000 titles).
+/// </summary>
+internal struct EvenSample(long matches, int limit)
+{
+    private long position;
+    private long taken;
+    private long next = Next(0, matches, limit);
+
+    /// <summary>Adds the documents of <paramref name="docs"/> (the next of the match sets, in index order) at taken positions.</summary>
+    public void Take(FixedBitSet docs, List<int> into)
+    {
+        var words = docs.GetBits();
+        var wordCount = FixedBitSet.Bits2words(docs.Length);
+        for (var w = 0; w < wordCount; w++)
+        {
+            var word = (ulong)words[w];
+            var bits = BitOperations.PopCount(word);
+            if (position + bits <= next)
+            {
+                position += bits;
+                continue;
+            }
+
+            for (; word != 0; word &= word - 1, position++)
+            {
+                if (position != next)
+                    continue;
+                into.Add((w << 6) + BitOperations.TrailingZeroCount(word));
+                next = Next(++taken, matches, limit);
+            }
+        }
+    }
+
+    /// <summary>The position of the sample after <paramref name="taken"/> were taken (past every position once all were).</summary>
+    private static long Next(long taken, long matches, int limit) =>
+        taken >= limit ? long.MaxValue : ((((taken + 1) * matches) + limit - 1) / limit) - 1;
 }
