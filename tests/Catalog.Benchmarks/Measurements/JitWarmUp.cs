@@ -22,7 +22,7 @@ internal static class JitWarmUp
     private const int RoundSize = 50;
     private const int MaxRounds = 30;
 
-    /// <summary>A round that compiles at most this many methods counts as settled (rare paths still compile now and then).</summary>
+    /// <summary>A round that compiles fewer methods than this counts as settled (rare paths still compile now and then); the rule of the server's warm-up (JitSettling).</summary>
     private const int SettledBelow = 5;
 
     public static async Task<JitWarmUpResult> RunAsync(

@@ -9,16 +9,19 @@ namespace Catalog.Api.Health.WarmUp;
 /// took ~200 ms then and ~30 ms once optimised. A round that compiled hardly any method means the searches' code has been
 /// compiled optimised.
 /// </summary>
-internal sealed class JitSettling(Func<long> compiledMethods)
+internal sealed class JitSettling
 {
     /// <summary>A round that compiles fewer methods than this counts as settled (rare paths still compile now and then).</summary>
     public const int SettledBelow = 5;
 
-    private long atRoundStart = compiledMethods();
+    private readonly Func<long> compiledMethods;
+    private long atRoundStart;
 
-    public JitSettling()
-        : this(() => JitInfo.GetCompiledMethodCount())
+    /// <summary>Starts the first round; the count is the runtime's unless <paramref name="compiledMethods"/> stands in for it (tests).</summary>
+    public JitSettling(Func<long>? compiledMethods = null)
     {
+        this.compiledMethods = compiledMethods ?? (() => JitInfo.GetCompiledMethodCount());
+        atRoundStart = this.compiledMethods();
     }
 
     /// <summary>Methods compiled in the round that just ended; starts the next round.</summary>

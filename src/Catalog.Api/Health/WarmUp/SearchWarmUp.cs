@@ -91,7 +91,7 @@ public sealed partial class SearchWarmUp(
     {
         if (settings.Searches == 0)
             return;
-        var jit = compiledMethods is null ? new JitSettling() : new JitSettling(compiledMethods);
+        var jit = new JitSettling(compiledMethods);
         // The browse page's first view (best rated, no text), then rounds of words from its titles: plain, two words, a typo,
         // a prefix, in turn under each sort, every other one filtered by the top genre. The page size varies by round, so no
         // round's search is an earlier one's answer from the response cache.
