@@ -74,22 +74,27 @@ public sealed class WarmUpTests
     public void Each_round_searches_words_no_earlier_round_did()
     {
         string[] names = ["The Dark Knight", "Heat", "Blade Runner", "Alien Covenant", "Brazil"];
-        var first = WarmUpTexts.From(names, 3, round: 0);
-        var second = WarmUpTexts.From(names, 3, round: 1);
+        string[] directors = ["Christopher Nolan", "Michael Mann", "Ridley Scott"];
+        var first = WarmUpTexts.From(names, directors, 6, round: 0);
+        var second = WarmUpTexts.From(names, directors, 6, round: 1);
 
-        Assert.Equal(["Dark", "Dark Knight", "Kniht"], first);
-        Assert.Equal(["Blade", "Blade Runner", "Blde"], second);
-        Assert.Empty(WarmUpTexts.From(names, 3, round: 3));
+        Assert.Equal(["Dark", "Dark Knight", "Kniht", "Ali", "Christopher Nolan", "the Alien"], first);
+        Assert.Equal(["Covenant", "Covenant Brazil", "Coveant", "Bra", "Michael Mann", "the Brazil"], second);
+        Assert.Empty(WarmUpTexts.From(names, directors, 6, round: 2));
     }
 
     [Fact]
-    public void Texts_cover_one_word_two_words_a_typo_and_a_prefix_from_the_titles_names()
+    public void Texts_cover_one_word_two_words_a_typo_a_prefix_a_person_and_a_stop_word_from_the_browse_titles()
     {
         Assert.Equal(
-            ["Dark", "Dark Knight", "Kniht", "Hea", "Knight"],
-            WarmUpTexts.From(["The Dark Knight", "Heat", "Up"], 5));
-        Assert.Empty(WarmUpTexts.From([], 7));
-        Assert.Empty(WarmUpTexts.From(["Up", "It"], 7));
+            ["Dark", "Dark Knight", "Kniht", "Hea", "Christopher Nolan", "the Heat", "Knight"],
+            WarmUpTexts.From(["The Dark Knight", "Heat", "Up"], ["Cher", "Christopher Nolan", "Christopher Nolan"], 7));
+        // A one-word name is no two-word phrase over the people field, and without a person the round has none.
+        Assert.Equal(
+            ["Dark", "Dark Knight", "Kniht", "Hea", "the Heat", "Knight"],
+            WarmUpTexts.From(["The Dark Knight", "Heat", "Up"], ["Cher"], 6));
+        Assert.Empty(WarmUpTexts.From([], ["Christopher Nolan"], 7));
+        Assert.Empty(WarmUpTexts.From(["Up", "It"], [], 7));
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Checks)> ReadyAsync(HttpClient client)

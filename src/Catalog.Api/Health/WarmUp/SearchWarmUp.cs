@@ -13,7 +13,7 @@ namespace Catalog.Api.Health.WarmUp;
 /// lookup, writer), and <c>/health/ready</c> waits for it. When the warm-up ran beside the pipeline instead of through it,
 /// the first viewer request still compiled some 400 methods of the HTTP path (50-190 ms at 1M titles). One round was not
 /// enough either: the search's hot loops stay unoptimised until they have run dozens of times (<see cref="JitSettling"/>),
-/// so rounds of new words, sorts and a genre filter follow until a round compiles hardly anything. The searches ask
+/// so rounds of new words, a director's name, sorts and a genre filter follow until a round compiles hardly anything. The searches ask
 /// for <c>analytics: false</c> (no insights events); the request log and HTTP metrics count them like any request.
 /// Bounded by <see cref="WarmUpOptions.MaxRounds"/> and <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and
 /// never keeps the process unready.
@@ -92,17 +92,17 @@ public sealed partial class SearchWarmUp(
         if (settings.Searches == 0)
             return;
         var jit = new JitSettling(compiledMethods);
-        // The browse page's first view (best rated, no text), then rounds of words from its titles: plain, two words, a typo,
-        // a prefix, in turn under each sort, every other one filtered by the top genre. The page size varies by round, so no
-        // round's search is an earlier one's answer from the response cache.
-        var (names, genre) = await SearchAsync(null, "RATING", null, BrowsePage, timings, cancellationToken);
+        // The browse page's first view (best rated, no text), then rounds of words and directors from its titles: plain, two
+        // words, a typo, a prefix, a person, a stop word, in turn under each sort, every other one filtered by the top genre.
+        // The page size varies by round, so no round's search is an earlier one's answer from the response cache.
+        var browse = await SearchAsync(null, "RATING", null, BrowsePage, timings, cancellationToken);
         for (var round = 0; round < settings.MaxRounds; round++)
         {
-            var texts = WarmUpTexts.From(names, settings.Searches - 1, round);
+            var texts = WarmUpTexts.From(browse.Names, browse.Directors, settings.Searches - 1, round);
             if (texts.Count == 0)
                 break;
             for (var i = 0; i < texts.Count; i++)
-                await SearchAsync(texts[i], Sorts[i % Sorts.Length], i % 2 == 1 ? genre : null, 20 + round, timings, cancellationToken);
+                await SearchAsync(texts[i], Sorts[i % Sorts.Length], i % 2 == 1 ? browse.Genre : null, 20 + round, timings, cancellationToken);
             Rounds = round + 1;
             if (JitSettling.Settled(jit.EndRound()) && round > 0)
                 break;
@@ -111,10 +111,10 @@ public sealed partial class SearchWarmUp(
 
     /// <summary>
     /// Sends one search through the app's request pipeline to <c>/graphql</c>, as a viewer's POST arrives from the server
-    /// (routing, middleware, request reading, response cache, executer, writer); returns the names of the titles found and
-    /// the top genre among them.
+    /// (routing, middleware, request reading, response cache, executer, writer); returns the names and directors of the
+    /// titles found and the top genre among them.
     /// </summary>
-    private async Task<(List<string> Names, string? Genre)> SearchAsync(
+    private async Task<Found> SearchAsync(
         string? text, string sort, string? genre, int first, List<double> timings, CancellationToken cancellationToken)
     {
         var pipeline = await requestPipeline.Built.WaitAsync(cancellationToken);
@@ -139,7 +139,7 @@ public sealed partial class SearchWarmUp(
         return Answer(answer.ToArray(), text);
     }
 
-    private static (List<string> Names, string? Genre) Answer(byte[] body, string? text)
+    private static Found Answer(byte[] body, string? text)
     {
         using var json = JsonDocument.Parse(body);
         if (json.RootElement.TryGetProperty("errors", out var errors))
@@ -150,8 +150,14 @@ public sealed partial class SearchWarmUp(
             .SelectMany(facet => facet.GetProperty("values").EnumerateArray())
             .Select(value => value.GetProperty("value").GetString())
             .FirstOrDefault();
-        return ([.. search.GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node").GetProperty("name").GetString() ?? "")], genre);
+        var nodes = search.GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node")).ToList();
+        return new(
+            [.. nodes.Select(node => node.GetProperty("name").GetString() ?? "")],
+            [.. nodes.SelectMany(node => node.GetProperty("directors").EnumerateArray()).Select(director => director.GetString() ?? "")],
+            genre);
     }
+
+    private sealed record Found(List<string> Names, List<string> Directors, string? Genre);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Searches} searches in {Rounds} rounds, {Milliseconds:0} ms (the first {FirstMs:0.0} ms, the last {LastMs:0.0} ms); reporting ready")]
     private partial void LogDone(int searches, int rounds, double milliseconds, double firstMs, double lastMs);

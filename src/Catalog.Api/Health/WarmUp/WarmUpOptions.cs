@@ -16,7 +16,7 @@ public sealed class WarmUpOptions
     /// (<see cref="JitSettling"/>); 1 runs the first round only.
     /// </summary>
     [Range(1, 50)]
-    public int MaxRounds { get; set; } = 12;
+    public int MaxRounds { get; set; } = 30;
 
     /// <summary>After this long the process reports ready whether or not every warm-up search ran.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
