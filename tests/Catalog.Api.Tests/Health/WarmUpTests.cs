@@ -97,6 +97,16 @@ public sealed class WarmUpTests
         Assert.Empty(WarmUpTexts.From(["Up", "It"], [], 7));
     }
 
+    [Fact]
+    public void The_app_counts_calls_for_optimised_code_from_the_start_so_warm_up_searches_promote_it()
+    {
+        // The runtime's default waits until tier-0 compilations pause for 100 ms; a warm-up of new searches never pauses.
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "catalog.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Checks)> ReadyAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/health/ready");

@@ -4,10 +4,10 @@ namespace Catalog.Api.Health.WarmUp;
 
 /// <summary>
 /// Whether the JIT has settled over a warm-up round. .NET compiles a method unoptimised first (tier 0) and again optimised
-/// once it has been called 30 times and tier-0 compilations have paused, so the hot loops of a search (postings, scoring,
-/// facet counting) run several times slower for the first few dozen searches after a start: at 1M titles a person search
-/// took ~200 ms then and ~30 ms once optimised. A round that compiled hardly any method means the searches' code has been
-/// compiled optimised.
+/// once it has been called 30 times (the app's runtimeconfig starts that count at once, not after tier-0 compilations
+/// pause: <c>CallCountingDelayMs</c> 0), so the hot loops of a search (postings, scoring, facet counting) run several
+/// times slower for the first few dozen searches after a start: at 1M titles a person search took ~200 ms then and
+/// ~30 ms once optimised. A round that compiled hardly any method means the searches' code has been compiled optimised.
 /// </summary>
 internal sealed class JitSettling
 {

@@ -13,8 +13,9 @@ namespace Catalog.Api.Health.WarmUp;
 /// lookup, writer), and <c>/health/ready</c> waits for it. When the warm-up ran beside the pipeline instead of through it,
 /// the first viewer request still compiled some 400 methods of the HTTP path (50-190 ms at 1M titles). One round was not
 /// enough either: the search's hot loops stay unoptimised until they have run dozens of times (<see cref="JitSettling"/>),
-/// so rounds of new words, a director's name, sorts and a genre filter follow until a round compiles hardly anything. The searches ask
-/// for <c>analytics: false</c> (no insights events); the request log and HTTP metrics count them like any request.
+/// so rounds of new words, a director's name, sorts and a genre filter follow until a round compiles hardly anything.
+/// The searches ask for <c>analytics: false</c> (no insights events); the request log and HTTP metrics count them like
+/// any request.
 /// Bounded by <see cref="WarmUpOptions.MaxRounds"/> and <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and
 /// never keeps the process unready.
 /// </summary>
