@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Catalog.Api.Health.WarmUp;
 using Catalog.Api.Hosting;
 using Catalog.Api.Http;
 using Catalog.Api.Tests.Fixtures;
@@ -36,6 +37,9 @@ public sealed class GracefulShutdownTests
             ]), "http://127.0.0.1:0");
             await app.StartAsync();
             await app.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
+            // The start-up warm-up's search takes the one execution slot too: were it queued, the wait below would see it
+            // instead of the test's own request, which the stop could then cut off before it was read.
+            await app.Services.GetRequiredService<SearchWarmUp>().Completed.WaitAsync(TimeSpan.FromSeconds(120));
             var shutdownTimeout = app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
             var admission = app.Services.GetRequiredService<ExecutionAdmission>();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
