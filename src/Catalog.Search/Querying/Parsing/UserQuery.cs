@@ -101,9 +101,9 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
 
         if (words.Count > 1)
         {
-            query.Add(Phrase(IndexFields.Name, words.Select(w => w.Term)), Occur.SHOULD);
-            query.Add(Phrase(IndexFields.People, words.Select(w => w.Term)), Occur.SHOULD);
-            query.Add(Phrase(IndexFields.TagsText, words.Select(w => w.Term)), Occur.SHOULD);
+            AddPhraseIfHeld(query, IndexFields.Name, words, exact.Select(e => e.Name));
+            AddPhraseIfHeld(query, IndexFields.People, words, exact.Select(e => e.People));
+            AddPhraseIfHeld(query, IndexFields.TagsText, words, exact.Select(e => e.Tags));
         }
 
         for (var i = 0; i < words.Count; i++)
@@ -182,6 +182,17 @@ internal sealed class UserQueryBuilder(CatalogAnalyzers analyzers)
             if (typo.Edits > 0)
                 clause.Add(Term(field, typo.Term, RankingRules.WordValue(typo.Edits == 1 ? TypoClass.OneTypo : TypoClass.TwoTypos, fieldClass)));
         }
+    }
+
+    /// <summary>
+    /// The words' phrase in <paramref name="field"/>, left out when the field holds one of them nowhere: it could match
+    /// nothing, and Lucene's phrase weight would still look every word up in every segment with enumerators of its own
+    /// (the benchmark's cold pass at 1M allocated 2.6 MB per query with all three phrases, 2.2 MB without these).
+    /// </summary>
+    private static void AddPhraseIfHeld(BooleanQuery query, string field, IReadOnlyList<QueryWord> words, IEnumerable<HeldTerm> held)
+    {
+        if (held.All(term => term.DocFreq > 0))
+            query.Add(Phrase(field, words.Select(w => w.Term)), Occur.SHOULD);
     }
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms)
