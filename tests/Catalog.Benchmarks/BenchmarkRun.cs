@@ -142,12 +142,13 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
 
     private static void WriteLatencies(string path, List<SystemMeasurement> systems, List<BenchQuery> queries)
     {
-        var lines = new List<string> { "system\tthreads\tquery\tshape\tms\ttotal\tquery\tpass" };
+        var lines = new List<string> { "system\tthreads\tquery\tshape\tms\ttotal\tquery\tpass\tgc pause ms\tjit ms" };
         foreach (var run in systems.SelectMany(s => s.Runs))
         {
             // A system may have run only the first queries of the mix (the LIKE scan).
             lines.AddRange(queries.Take(run.LatencyMs.Length).Select((query, i) => string.Join('\t',
-                run.System, run.Threads, query.Number, query.Shape, MarkdownTable.Ms(run.LatencyMs[i]), run.Answers[i]?.TotalCount, Example(query), run.Pass)));
+                run.System, run.Threads, query.Number, query.Shape, MarkdownTable.Ms(run.LatencyMs[i]), run.Answers[i]?.TotalCount, Example(query), run.Pass,
+                MarkdownTable.Ms(run.Stalls[i].GcPauseMs), MarkdownTable.Ms(run.Stalls[i].JitMs))));
         }
 
         File.WriteAllLines(path, lines);

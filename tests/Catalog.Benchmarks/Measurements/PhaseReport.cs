@@ -29,20 +29,23 @@ internal static class PhaseReport
         foreach (var pass in catalog.Runs.Where(r => r.Threads == 1))
         {
             var count = Math.Max(1, pass.LatencyMs.Length);
-            output.WriteLine($"- {pass.Pass} pass: {pass.Gc.AllocatedBytes / 1e6 / count:0.0} MB allocated per query; garbage collections paused the process " +
-                $"{MarkdownTable.Ms(pass.Gc.Paused.TotalMilliseconds)} ms in all, {MarkdownTable.Ms(pass.Gc.Paused.TotalMilliseconds / count)} ms per query " +
-                $"({pass.Gc.Gen0} gen0, {pass.Gc.Gen1} gen1, {pass.Gc.Gen2} gen2 collections; the generated catalog is held in this process's heap)");
+            var runtime = pass.Runtime;
+            output.WriteLine($"- {pass.Pass} pass: {runtime.AllocatedBytes / 1e6 / count:0.0} MB allocated per query; garbage collections paused the process " +
+                $"{MarkdownTable.Ms(runtime.Paused.TotalMilliseconds)} ms in all, {MarkdownTable.Ms(runtime.Paused.TotalMilliseconds / count)} ms per query " +
+                $"({runtime.Gen0} gen0, {runtime.Gen1} gen1, {runtime.Gen2} gen2 collections; the generated catalog is held in this process's heap); " +
+                $"{runtime.MethodsCompiled} methods compiled, {MarkdownTable.Ms(runtime.Compiling.TotalMilliseconds)} ms of JIT on any thread");
         }
 
         var slowest = new MarkdownTable(
             "The slowest cold queries, by phase (ms)",
-            ["query", "shape", "matches", "total", .. Phases]);
+            ["query", "shape", "matches", "total", .. Phases, "GC pause", "JIT (any thread)"]);
         foreach (var i in timed.OrderByDescending(i => run.LatencyMs[i]).Take(10))
         {
             var query = queries[i];
             slowest.Row([
                 $"'{query.Text}'{(query.Filter is null ? "" : " +filter")} {query.Sort} p{query.Page}", query.Shape, run.Answers[i]!.TotalCount,
-                MarkdownTable.Ms(run.LatencyMs[i]), .. Values(run.Answers[i]!.Phases!).Select(ms => (object)MarkdownTable.Ms(ms))]);
+                MarkdownTable.Ms(run.LatencyMs[i]), .. Values(run.Answers[i]!.Phases!).Select(ms => (object)MarkdownTable.Ms(ms)),
+                MarkdownTable.Ms(run.Stalls[i].GcPauseMs), MarkdownTable.Ms(run.Stalls[i].JitMs)]);
         }
 
         slowest.Print(output);

@@ -16,8 +16,18 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
 
     public string Pass => Warm ? "warm" : "cold";
 
-    /// <summary>This process's garbage collections during the run: the time every thread stood still, and how many of each generation.</summary>
-    public GcActivity Gc { get; init; } = new(0, TimeSpan.Zero, 0, 0, 0);
+    /// <summary>
+    /// This process's garbage collections during the run (the time every thread stood still, and how many of each
+    /// generation) and its JIT compilations.
+    /// </summary>
+    public RuntimeActivity Runtime { get; init; } = new(0, TimeSpan.Zero, 0, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Per query, what this process did besides the query while it ran: garbage-collection pauses and JIT compilation
+    /// on any thread (tier-up runs on a thread of its own and takes a core); with more threads, overlapping queries
+    /// each count all of it.
+    /// </summary>
+    public RuntimeStalls[] Stalls { get; init; } = [];
 
     public Percentiles Summary(int? firstQueries = null)
     {
@@ -29,16 +39,30 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
 }
 
 /// <summary>
-/// This process's allocations and garbage collections: bytes allocated, total pause, collections per generation (a
-/// difference of two readings).
+/// This process's allocations, garbage collections (bytes allocated, total pause, collections per generation) and JIT
+/// compilations (methods, time on any thread): a difference of two readings.
 /// </summary>
-internal sealed record GcActivity(long AllocatedBytes, TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+internal sealed record RuntimeActivity(long AllocatedBytes, TimeSpan Paused, int Gen0, int Gen1, int Gen2, long MethodsCompiled, TimeSpan Compiling)
 {
-    public static GcActivity Now() =>
-        new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    public static RuntimeActivity Now() =>
+        new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
 
-    public static GcActivity operator -(GcActivity a, GcActivity b) =>
-        new(a.AllocatedBytes - b.AllocatedBytes, a.Paused - b.Paused, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
+    public static RuntimeActivity operator -(RuntimeActivity a, RuntimeActivity b) =>
+        new(a.AllocatedBytes - b.AllocatedBytes, a.Paused - b.Paused, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2,
+            a.MethodsCompiled - b.MethodsCompiled, a.Compiling - b.Compiling);
+}
+
+/// <summary>Garbage-collection pause and JIT compilation time in this process over one query, ms.</summary>
+internal readonly record struct RuntimeStalls(double GcPauseMs, double JitMs)
+{
+    public static (TimeSpan Paused, TimeSpan Compiling) Now() => (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime());
+
+    public static RuntimeStalls Since((TimeSpan Paused, TimeSpan Compiling) start)
+    {
+        var (paused, compiling) = Now();
+        return new((paused - start.Paused).TotalMilliseconds, (compiling - start.Compiling).TotalMilliseconds);
+    }
 }
 
 internal static class QueryRunner
@@ -47,12 +71,13 @@ internal static class QueryRunner
     public static async Task<QueryRun> RunAsync(ISearchSystem system, IReadOnlyList<BenchQuery> queries, int threads, CancellationToken cancellationToken)
     {
         var latencies = new double[queries.Count];
+        var stalls = new RuntimeStalls[queries.Count];
         var answers = new SearchAnswer?[queries.Count];
         var failures = 0;
         string? firstFailure = null;
         var next = -1;
         using var memory = new ProcessMemory.PeakSampler();
-        var gc = GcActivity.Now();
+        var runtime = RuntimeActivity.Now();
         var cpu = CpuClock.Used(system.ServerProcesses);
         var wall = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, threads).Select(worker => Task.Run(async () =>
@@ -61,6 +86,7 @@ internal static class QueryRunner
             while ((index = Interlocked.Increment(ref next)) < queries.Count)
             {
                 var started = Stopwatch.GetTimestamp();
+                var before = RuntimeStalls.Now();
                 try
                 {
                     answers[index] = await system.SearchAsync(queries[index], worker, cancellationToken);
@@ -72,12 +98,13 @@ internal static class QueryRunner
                 }
 
                 latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                stalls[index] = RuntimeStalls.Since(before);
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
         wall.Stop();
         cpu = CpuClock.Used(system.ServerProcesses) - cpu;
-        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, cpu, memory.PeakBytes) { Gc = GcActivity.Now() - gc };
+        return new QueryRun(system.Name, threads, latencies, answers, failures, firstFailure, wall.Elapsed, cpu, memory.PeakBytes) { Runtime = RuntimeActivity.Now() - runtime, Stalls = stalls };
     }
 
     /// <summary>Share of queries whose expected title is among the first <paramref name="k"/> hits.</summary>
