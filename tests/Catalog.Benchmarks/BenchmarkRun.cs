@@ -148,7 +148,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
             // A system may have run only the first queries of the mix (the LIKE scan).
             lines.AddRange(queries.Take(run.LatencyMs.Length).Select((query, i) => string.Join('\t',
                 run.System, run.Threads, query.Number, query.Shape, MarkdownTable.Ms(run.LatencyMs[i]), run.Answers[i]?.TotalCount, Example(query), run.Pass,
-                MarkdownTable.Ms(run.Stalls[i].GcPauseMs), MarkdownTable.Ms(run.Stalls[i].JitMs))));
+                MarkdownTable.Ms(run.Stalls[i].GcPaused.TotalMilliseconds), MarkdownTable.Ms(run.Stalls[i].Compiling.TotalMilliseconds))));
         }
 
         File.WriteAllLines(path, lines);

@@ -31,9 +31,9 @@ internal static class PhaseReport
             var count = Math.Max(1, pass.LatencyMs.Length);
             var runtime = pass.Runtime;
             output.WriteLine($"- {pass.Pass} pass: {runtime.AllocatedBytes / 1e6 / count:0.0} MB allocated per query; garbage collections paused the process " +
-                $"{MarkdownTable.Ms(runtime.Paused.TotalMilliseconds)} ms in all, {MarkdownTable.Ms(runtime.Paused.TotalMilliseconds / count)} ms per query " +
+                $"{MarkdownTable.Ms(runtime.Stalls.GcPaused.TotalMilliseconds)} ms in all, {MarkdownTable.Ms(runtime.Stalls.GcPaused.TotalMilliseconds / count)} ms per query " +
                 $"({runtime.Gen0} gen0, {runtime.Gen1} gen1, {runtime.Gen2} gen2 collections; the generated catalog is held in this process's heap); " +
-                $"{runtime.MethodsCompiled} methods compiled, {MarkdownTable.Ms(runtime.Compiling.TotalMilliseconds)} ms of JIT on any thread");
+                $"{runtime.MethodsCompiled} methods compiled, {MarkdownTable.Ms(runtime.Stalls.Compiling.TotalMilliseconds)} ms of JIT on any thread");
         }
 
         var slowest = new MarkdownTable(
@@ -45,7 +45,7 @@ internal static class PhaseReport
             slowest.Row([
                 $"'{query.Text}'{(query.Filter is null ? "" : " +filter")} {query.Sort} p{query.Page}", query.Shape, run.Answers[i]!.TotalCount,
                 MarkdownTable.Ms(run.LatencyMs[i]), .. Values(run.Answers[i]!.Phases!).Select(ms => (object)MarkdownTable.Ms(ms)),
-                MarkdownTable.Ms(run.Stalls[i].GcPauseMs), MarkdownTable.Ms(run.Stalls[i].JitMs)]);
+                MarkdownTable.Ms(run.Stalls[i].GcPaused.TotalMilliseconds), MarkdownTable.Ms(run.Stalls[i].Compiling.TotalMilliseconds)]);
         }
 
         slowest.Print(output);

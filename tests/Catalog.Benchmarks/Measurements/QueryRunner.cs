@@ -20,7 +20,7 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
     /// This process's garbage collections during the run (the time every thread stood still, and how many of each
     /// generation) and its JIT compilations.
     /// </summary>
-    public RuntimeActivity Runtime { get; init; } = new(0, TimeSpan.Zero, 0, 0, 0, 0, TimeSpan.Zero);
+    public RuntimeActivity Runtime { get; init; } = new(0, 0, 0, 0, 0, default);
 
     /// <summary>
     /// Per query, what this process did besides the query while it ran: garbage-collection pauses and JIT compilation
@@ -39,30 +39,28 @@ internal sealed record QueryRun(string System, int Threads, double[] LatencyMs, 
 }
 
 /// <summary>
-/// This process's allocations, garbage collections (bytes allocated, total pause, collections per generation) and JIT
+/// This process's allocations, garbage collections (bytes allocated, collections per generation, total pause) and JIT
 /// compilations (methods, time on any thread): a difference of two readings.
 /// </summary>
-internal sealed record RuntimeActivity(long AllocatedBytes, TimeSpan Paused, int Gen0, int Gen1, int Gen2, long MethodsCompiled, TimeSpan Compiling)
+internal sealed record RuntimeActivity(long AllocatedBytes, int Gen0, int Gen1, int Gen2, long MethodsCompiled, RuntimeStalls Stalls)
 {
     public static RuntimeActivity Now() =>
-        new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-            System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        new(GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            System.Runtime.JitInfo.GetCompiledMethodCount(), RuntimeStalls.Now());
 
     public static RuntimeActivity operator -(RuntimeActivity a, RuntimeActivity b) =>
-        new(a.AllocatedBytes - b.AllocatedBytes, a.Paused - b.Paused, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2,
-            a.MethodsCompiled - b.MethodsCompiled, a.Compiling - b.Compiling);
+        new(a.AllocatedBytes - b.AllocatedBytes, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.MethodsCompiled - b.MethodsCompiled, a.Stalls - b.Stalls);
 }
 
-/// <summary>Garbage-collection pause and JIT compilation time in this process over one query, ms.</summary>
-internal readonly record struct RuntimeStalls(double GcPauseMs, double JitMs)
+/// <summary>
+/// Time this process's threads stood still for garbage collections and time spent compiling (JIT, any thread): cheap to
+/// read, so taken around every query; a difference of two readings.
+/// </summary>
+internal readonly record struct RuntimeStalls(TimeSpan GcPaused, TimeSpan Compiling)
 {
-    public static (TimeSpan Paused, TimeSpan Compiling) Now() => (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime());
+    public static RuntimeStalls Now() => new(GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime());
 
-    public static RuntimeStalls Since((TimeSpan Paused, TimeSpan Compiling) start)
-    {
-        var (paused, compiling) = Now();
-        return new((paused - start.Paused).TotalMilliseconds, (compiling - start.Compiling).TotalMilliseconds);
-    }
+    public static RuntimeStalls operator -(RuntimeStalls a, RuntimeStalls b) => new(a.GcPaused - b.GcPaused, a.Compiling - b.Compiling);
 }
 
 internal static class QueryRunner
@@ -98,7 +96,7 @@ internal static class QueryRunner
                 }
 
                 latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                stalls[index] = RuntimeStalls.Since(before);
+                stalls[index] = RuntimeStalls.Now() - before;
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
