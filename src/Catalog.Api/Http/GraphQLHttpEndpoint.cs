@@ -152,8 +152,12 @@ internal sealed partial class GraphQLHttpEndpoint(
     {
         var started = Stopwatch.GetTimestamp();
         var userContext = PerRequestAnswer.NewUserContext();
+        var validated = documents.IsValid(document, request.OperationName);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
+            // A document that passed the spec's rules once passes them again; the complexity rule (added by the
+            // executer, it reads the variables) and the variables' coercion still run for every request.
+            ValidationRules = validated ? [] : null,
             UserContext = userContext,
             Schema = schema,
             Query = query,
@@ -172,6 +176,8 @@ internal sealed partial class GraphQLHttpEndpoint(
             },
         });
         GraphQLMetrics.Record(result.Operation?.Operation, result, Stopwatch.GetElapsedTime(started));
+        if (result.Executed && !validated)
+            documents.MarkValid(document, request.OperationName);
         CapErrors(result, options.Value.MaxErrors);
         if (result.Operation?.Operation == OperationType.Mutation)
             responses.Invalidate();

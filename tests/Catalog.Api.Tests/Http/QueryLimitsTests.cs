@@ -76,4 +76,50 @@ public sealed class QueryLimitsTests(QueryLimitsTests.LimitedApiFactory api) : I
         Assert.Same(first, second);
         Assert.NotSame(first, documents.GetOrParse("{ parsedTwice: __typename }"));
     }
+
+    private const string PagedSearch = "query Paged($n: Int!) { search(query: \"the\", first: $n) { edges { node { id name } } } }";
+
+    [Fact]
+    public async Task A_document_is_validated_once_and_its_variables_and_complexity_on_every_request()
+    {
+        var documents = api.Services.GetRequiredService<DocumentCache>();
+        var document = documents.GetOrParse(PagedSearch);
+
+        (await client.PostGraphQLAsync(PagedSearch, new { n = 2 })).EnsureSuccess();
+        Assert.True(documents.IsValid(document, null));
+        var wrongType = await client.PostGraphQLAsync(PagedSearch, new { n = "two" });
+        var tooComplex = await client.PostGraphQLAsync(PagedSearch, new { n = 50 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.Status);
+        Assert.Contains("$n", wrongType.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooComplex.Status);
+        Assert.Contains("complexity", tooComplex.Errors[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        (await client.PostGraphQLAsync(PagedSearch, new { n = 3 })).EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task A_document_that_failed_validation_fails_it_again()
+    {
+        const string unknownField = "{ search(query: \"the\") { edges { node { noSuchField } } } }";
+        var documents = api.Services.GetRequiredService<DocumentCache>();
+
+        var first = await client.PostGraphQLAsync(unknownField);
+        var again = await client.PostGraphQLAsync(unknownField);
+
+        Assert.False(documents.IsValid(documents.GetOrParse(unknownField), null));
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Equal(first.Errors[0].GetProperty("message").GetString(), again.Errors[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Validity_is_remembered_per_operation()
+    {
+        const string twoOperations = "query One { one: __typename } query Two { two: __typename }";
+        var documents = api.Services.GetRequiredService<DocumentCache>();
+
+        (await client.PostGraphQLAsync(twoOperations, operationName: "One")).EnsureSuccess();
+
+        Assert.True(documents.IsValid(documents.GetOrParse(twoOperations), "One"));
+        Assert.False(documents.IsValid(documents.GetOrParse(twoOperations), "Two"));
+    }
 }
