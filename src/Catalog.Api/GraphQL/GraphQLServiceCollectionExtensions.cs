@@ -31,6 +31,7 @@ public static class GraphQLServiceCollectionExtensions
             }));
         services.AddCatalogOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<ViewerRateLimiter>();
+        services.AddSingleton<TitleCache>();
         services.AddScoped<TitleReader>();
         services.AddScoped<SimilarTitlesReader>();
         services.AddScoped<ReviewReader>();

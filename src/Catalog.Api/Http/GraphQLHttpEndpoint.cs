@@ -27,6 +27,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     PersistedQueries persistedQueries,
     DocumentCache documents,
     ResponseCache responses,
+    ReplicaWrites writes,
     IDocumentExecuter executer,
     ISchema schema,
     GraphQLResponseWriter writer,
@@ -153,6 +154,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         var started = Stopwatch.GetTimestamp();
         var userContext = PerRequestAnswer.NewUserContext();
         var validated = documents.IsValid(document, request.OperationName);
+        using var writing = document.OperationWithName(request.OperationName) is { Operation: OperationType.Mutation } ? writes.Begin() : null;
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             // A document that passed the spec's rules once passes them again; the complexity rule (added by the
@@ -178,9 +180,8 @@ internal sealed partial class GraphQLHttpEndpoint(
         GraphQLMetrics.Record(result.Operation?.Operation, result, Stopwatch.GetElapsedTime(started));
         if (result.Executed && !validated)
             documents.MarkValid(document, request.OperationName);
+        writing?.Dispose();
         CapErrors(result, options.Value.MaxErrors);
-        if (result.Operation?.Operation == OperationType.Mutation)
-            responses.Invalidate();
         return await writer.SerializeAsync(result, http.RequestAborted, PerRequestAnswer.IsMarked(userContext));
     }
 

@@ -18,6 +18,7 @@ public static class GraphQLHttpExtensions
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<ReplicaWrites>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton<ExecutionAdmission>();

@@ -66,6 +66,13 @@ public sealed class GraphQLHttpOptions
     [Range(1L, long.MaxValue)]
     public long DocumentCacheChars { get; set; } = 8_000_000;
 
+    /// <summary>
+    /// Titles read from the store that later requests may share while the served index and this replica's writes stay
+    /// as they were (see TitleCache); 0 reads every page's titles from the store.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int TitleCacheEntries { get; set; } = 20_000;
+
     /// <summary>Keep answers to anonymous queries and serve repeats (and their 304s) without executing (see ResponseCache).</summary>
     public bool ResponseCacheEnabled { get; set; } = true;
 

@@ -36,14 +36,15 @@ internal sealed class ResponseCache : IDisposable
     private readonly TimeProvider clock;
     private readonly MemoryCache entries;
     private readonly ConcurrentDictionary<ResponseCacheKey, Task<SerializedResponse?>> inFlight = new();
-    private long writeEpoch;
+    private readonly ReplicaWrites writes;
     private long hits;
     private long stores;
 
-    public ResponseCache(IOptions<GraphQLHttpOptions> options, TimeProvider clock, IServiceProvider services)
+    public ResponseCache(IOptions<GraphQLHttpOptions> options, TimeProvider clock, ReplicaWrites writes, IServiceProvider services)
     {
         this.options = options.Value;
         this.clock = clock;
+        this.writes = writes;
         index = services.GetService<IIndexVersion>();
         entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = this.options.ResponseCacheBytes });
     }
@@ -72,7 +73,7 @@ internal sealed class ResponseCache : IDisposable
         // The version is read before the execution acquires its searcher, so an answer is never older than the
         // version its key names (store reads are newer still: the store commits before the index applies a change).
         return new ResponseCacheKey(query, request.OperationName, CanonicalJson.Of(request.Variables), version,
-            Interlocked.Read(ref writeEpoch), clock.GetUtcNow().UtcTicks / options.ResponseCacheTtl.Ticks);
+            writes.Epoch, clock.GetUtcNow().UtcTicks / options.ResponseCacheTtl.Ticks);
     }
 
     /// <summary>
@@ -124,12 +125,6 @@ internal sealed class ResponseCache : IDisposable
         entries.Set(key, response, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = options.ResponseCacheTtl });
         Interlocked.Increment(ref stores);
     }
-
-    /// <summary>
-    /// After a mutation on this replica: its writer (and everyone else) must not read an answer from before the
-    /// write while the index catches up. Writes made elsewhere arrive through the change log.
-    /// </summary>
-    public void Invalidate() => Interlocked.Increment(ref writeEpoch);
 
     public void Dispose() => entries.Dispose();
 }

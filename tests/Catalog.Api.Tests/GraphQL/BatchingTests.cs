@@ -20,6 +20,12 @@ public abstract class BatchingTests<TStore>(BatchingTests<TStore>.CountingApi ap
     {
         public CommandCounter Commands { get; } = new();
 
+        // These tests count the store commands of each request, so titles are read from the store every time.
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+        {
+            ["Catalog:GraphQL:TitleCacheEntries"] = "0",
+        };
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
