@@ -6,6 +6,9 @@ using Catalog.Api.Http;
 using Catalog.Api.Insights;
 using Catalog.Api.Tests.Fixtures;
 using Catalog.Search.Indexing;
+using Catalog.Store;
+using Catalog.Store.Insights;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
@@ -45,6 +48,8 @@ public sealed class WarmUpTests
         Assert.Equal(1 + (warmUp.Rounds * (new WarmUpOptions().Searches - 1)), warmUp.Searches);
         Assert.Equal(warmUp.Searches, checks.GetProperty("warmUp").GetProperty("data").GetProperty("searches").GetInt32());
         Assert.Equal(0, api.Services.GetRequiredService<InsightsBacklog>().Accepted);
+        await using (var db = api.Services.GetRequiredService<ICatalogDbFactory>().Create())
+            Assert.Equal(0, await db.SearchEvents.CountAsync()); // the insights write it rehearsed was rolled back
         // They went through the app's request pipeline and the /graphql endpoint: its response cache kept their answers, each
         // search its own (no round repeats an earlier request).
         Assert.Equal(warmUp.Searches, api.Services.GetRequiredService<ResponseCache>().Stores);
@@ -62,7 +67,7 @@ public sealed class WarmUpTests
         var readings = new Queue<long>(compiledMethods);
         var warmUp = new SearchWarmUp(
             api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
-            Options.Create(new WarmUpOptions { MaxRounds = maxRounds }), NullLogger<SearchWarmUp>.Instance, () => readings.Dequeue());
+            api.Services.GetRequiredService<InsightsWriter>(), Options.Create(new WarmUpOptions { MaxRounds = maxRounds }), NullLogger<SearchWarmUp>.Instance, () => readings.Dequeue());
 
         await warmUp.RunAsync(CancellationToken.None);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Catalog.Store.Insights;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -20,8 +21,8 @@ namespace Catalog.Api.Health.WarmUp;
 /// never keeps the process unready.
 /// </summary>
 public sealed partial class SearchWarmUp(
-    RequestPipeline requestPipeline, IHttpContextFactory contexts, IOptions<WarmUpOptions> options, ILogger<SearchWarmUp> logger,
-    Func<long>? compiledMethods = null)
+    RequestPipeline requestPipeline, IHttpContextFactory contexts, InsightsWriter insights, IOptions<WarmUpOptions> options,
+    ILogger<SearchWarmUp> logger, Func<long>? compiledMethods = null)
 {
     /// <summary>The browse page's search selection (cards, highlights, facets, related titles, corrections).</summary>
     internal const string Document = """
@@ -92,6 +93,9 @@ public sealed partial class SearchWarmUp(
     {
         if (settings.Searches == 0)
             return;
+        // The first searches' insights are written in the background beside the next viewers' searches; compiled now, that
+        // write costs them nothing (a rolled-back batch, so warm-up leaves no insights either).
+        await insights.RehearseAsync(cancellationToken);
         var jit = new JitSettling(compiledMethods);
         // The browse page's first view (best rated, no text), then rounds of words and directors from its titles: plain, two
         // words, a typo, a prefix, a person, a stop word, in turn under each sort, every other one filtered by the top genre.
