@@ -11,12 +11,12 @@ public readonly record struct StoreGeneration(IndexVersion Index, long Writes);
 
 /// <summary>
 /// Titles read from the store, shared by the requests that follow while the <see cref="StoreGeneration"/> stays the
-/// same: a search page's cards cost a store read (a fifth of a search request's CPU at 1M titles) and popular titles
-/// are on many pages. A title is kept under the generation read before the store was, and served only while the
-/// generation is still that one. The store commits a change before the index applies it, and a mutation on this
-/// replica moves the generation when it starts and when it ends (<see cref="ReplicaWrites"/>), so no title is served
-/// after a write it may have missed has reached the index (the response cache's rule too). While a mutation runs, or
-/// no index is open, every read goes to the store.
+/// same: a search page's cards cost a store read (after the search itself, the largest part of a search request's
+/// CPU; docs/http-cost.md) and popular titles are on many pages. A title is kept under the generation read before the
+/// store was, and served only while the generation is still that one. The store commits a change before the index
+/// applies it, and a mutation on this replica moves the generation when it starts and when it ends
+/// (<see cref="ReplicaWrites"/>), so no title is served after a write it may have missed has reached the index (the
+/// response cache's rule too). While a mutation runs, or no index is open, every read goes to the store.
 /// </summary>
 public sealed class TitleCache : IDisposable
 {
