@@ -15,7 +15,7 @@ public sealed class InsightsWriter(ICatalogDbFactory databases)
 
     /// <summary>
     /// Runs a batch's statements for one made-up search and a click on it, then rolls them back: the store's write path
-    /// (EF Core's change tracking and update pipeline, some 700 methods to compile) is ready before the first real batch,
+    /// (EF Core's change tracking and update pipeline, some 500 methods to compile) is ready before the first real batch,
     /// which would otherwise compile it beside the first viewers' searches. Nothing is kept.
     /// </summary>
     public async Task RehearseAsync(CancellationToken cancellationToken)

@@ -75,6 +75,22 @@ public sealed class WarmUpTests
         Assert.Equal(1 + (expectedRounds * (new WarmUpOptions().Searches - 1)), warmUp.Searches);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_store_that_refuses_the_rehearsed_insights_write_leaves_the_searches_to_run()
+    {
+        await using var api = new HeldWarmUpApi();
+        using var client = api.CreateClient();
+        await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
+        var warmUp = new SearchWarmUp(
+            api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
+            new InsightsWriter(new RefusingStore()), Options.Create(new WarmUpOptions { MaxRounds = 1 }), NullLogger<SearchWarmUp>.Instance);
+
+        await warmUp.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, warmUp.Rounds);
+        Assert.Equal(new WarmUpOptions().Searches, warmUp.Searches);
+    }
+
     [Fact]
     public void Each_round_searches_words_no_earlier_round_did()
     {
@@ -117,6 +133,12 @@ public sealed class WarmUpTests
         using var response = await client.GetAsync("/health/ready");
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, report.RootElement.GetProperty("checks").Clone());
+    }
+
+    /// <summary>A store whose every use fails, as one refusing writes would.</summary>
+    private sealed class RefusingStore : ICatalogDbFactory
+    {
+        public CatalogDbContext Create() => throw new InvalidOperationException("The store refuses writes.");
     }
 
     /// <summary>The sample catalog seeded at start; the warm-up's hosted service removed, so the test runs it when it wants.</summary>

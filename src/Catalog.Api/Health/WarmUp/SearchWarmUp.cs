@@ -93,9 +93,7 @@ public sealed partial class SearchWarmUp(
     {
         if (settings.Searches == 0)
             return;
-        // The first searches' insights are written in the background beside the next viewers' searches; compiled now, that
-        // write costs them nothing (a rolled-back batch, so warm-up leaves no insights either).
-        await insights.RehearseAsync(cancellationToken);
+        await RehearseInsightsWriteAsync(cancellationToken);
         var jit = new JitSettling(compiledMethods);
         // The browse page's first view (best rated, no text), then rounds of words and directors from its titles: plain, two
         // words, a typo, a prefix, a person, a stop word, in turn under each sort, every other one filtered by the top genre.
@@ -111,6 +109,23 @@ public sealed partial class SearchWarmUp(
             Rounds = round + 1;
             if (JitSettling.Settled(jit.EndRound()) && round > 0)
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The first searches' insights are written in the background beside the next viewers' searches; compiled now, that
+    /// write costs them nothing (a rolled-back batch, so warm-up leaves no insights either). A store that refuses it is
+    /// logged and the searches still run: insights are statistics.
+    /// </summary>
+    private async Task RehearseInsightsWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await insights.RehearseAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRehearsalFailed(e);
         }
     }
 
@@ -169,6 +184,9 @@ public sealed partial class SearchWarmUp(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up stopped after {Searches} searches at its bound of {Seconds} s (Catalog:WarmUp:MaxDuration); reporting ready")]
     private partial void LogBounded(int searches, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up: rehearsing the insights write failed; the first insights batch will compile it")]
+    private partial void LogRehearsalFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up failed after {Searches} searches; reporting ready without it")]
     private partial void LogFailed(Exception exception, int searches);
