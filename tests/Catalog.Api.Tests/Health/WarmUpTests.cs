@@ -10,6 +10,7 @@ using Catalog.Store;
 using Catalog.Store.Insights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,41 @@ public sealed class WarmUpTests
 
         Assert.Equal(1, warmUp.Rounds);
         Assert.Equal(new WarmUpOptions().Searches, warmUp.Searches);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_store_held_by_a_long_write_does_not_hold_up_ready_and_the_rehearsal_runs_once_it_is_free()
+    {
+        await using var api = new HeldWarmUpApi();
+        using var client = api.CreateClient();
+        await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
+        var warmUp = new SearchWarmUp(
+            api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
+            api.Services.GetRequiredService<InsightsWriter>(), Options.Create(new WarmUpOptions { MaxRounds = 1 }), NullLogger<SearchWarmUp>.Instance);
+        string storePath;
+        await using (var db = api.Services.GetRequiredService<ICatalogDbFactory>().Create())
+            storePath = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+
+        // What an import does: one transaction holding the store's write lock from start to end.
+        await using (var import = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = storePath, Pooling = false }.ToString()))
+        {
+            await import.OpenAsync();
+            await using var begin = import.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+
+            // Well within the store's 30 s busy timeout, which a rehearsal waited for before the searches would outlast.
+            await warmUp.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(new WarmUpOptions().Searches, warmUp.Searches);
+            Assert.False(warmUp.Rehearsal.IsCompleted);
+            begin.CommandText = "ROLLBACK";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await warmUp.Rehearsal.WaitAsync(TimeSpan.FromSeconds(120));
+        await using var after = api.Services.GetRequiredService<ICatalogDbFactory>().Create();
+        Assert.Equal(0, await after.SearchEvents.CountAsync());
     }
 
     [Fact]

@@ -57,6 +57,9 @@ public sealed partial class SearchWarmUp(
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>The rehearsed insights write (<see cref="InsightsWriter.RehearseAsync"/>), which ready does not wait for.</summary>
+    public Task Rehearsal { get; private set; } = Task.CompletedTask;
+
     /// <summary>Rounds of searches run after the browse view.</summary>
     public int Rounds { get; private set; }
 
@@ -66,6 +69,10 @@ public sealed partial class SearchWarmUp(
         var timings = new List<double>();
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         bounded.CancelAfter(options.Value.MaxDuration);
+        // Beside the searches, on a thread of its own (SQLite's async calls run synchronously), and not waited for: a store
+        // busy with a long write (an import holds its write lock for the whole import) must not hold up ready.
+        if (options.Value.Searches > 0)
+            Rehearsal = Task.Run(() => RehearseInsightsWriteAsync(stoppingToken), stoppingToken);
         try
         {
             await RunSearchesAsync(options.Value, timings, bounded.Token);
@@ -93,7 +100,6 @@ public sealed partial class SearchWarmUp(
     {
         if (settings.Searches == 0)
             return;
-        await RehearseInsightsWriteAsync(cancellationToken);
         var jit = new JitSettling(compiledMethods);
         // The browse page's first view (best rated, no text), then rounds of words and directors from its titles: plain, two
         // words, a typo, a prefix, a person, a stop word, in turn under each sort, every other one filtered by the top genre.
@@ -115,7 +121,7 @@ public sealed partial class SearchWarmUp(
     /// <summary>
     /// The first searches' insights are written in the background beside the next viewers' searches; compiled now, that
     /// write costs them nothing (a rolled-back batch, so warm-up leaves no insights either). A store that refuses it is
-    /// logged and the searches still run: insights are statistics.
+    /// logged: insights are statistics.
     /// </summary>
     private async Task RehearseInsightsWriteAsync(CancellationToken cancellationToken)
     {
