@@ -66,9 +66,7 @@ public sealed class WarmUpTests
         using var client = api.CreateClient();
         await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
         var readings = new Queue<long>(compiledMethods);
-        var warmUp = new SearchWarmUp(
-            api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
-            api.Services.GetRequiredService<InsightsWriter>(), Options.Create(new WarmUpOptions { MaxRounds = maxRounds }), NullLogger<SearchWarmUp>.Instance, () => readings.Dequeue());
+        var warmUp = WarmUp(api, maxRounds, compiledMethods: () => readings.Dequeue());
 
         await warmUp.RunAsync(CancellationToken.None);
 
@@ -82,9 +80,7 @@ public sealed class WarmUpTests
         await using var api = new HeldWarmUpApi();
         using var client = api.CreateClient();
         await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
-        var warmUp = new SearchWarmUp(
-            api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
-            new InsightsWriter(new RefusingStore()), Options.Create(new WarmUpOptions { MaxRounds = 1 }), NullLogger<SearchWarmUp>.Instance);
+        var warmUp = WarmUp(api, maxRounds: 1, new InsightsWriter(new RefusingStore()));
 
         await warmUp.RunAsync(CancellationToken.None);
 
@@ -98,9 +94,7 @@ public sealed class WarmUpTests
         await using var api = new HeldWarmUpApi();
         using var client = api.CreateClient();
         await api.Services.GetRequiredService<IndexStartup>().Opened.WaitAsync(TimeSpan.FromSeconds(120));
-        var warmUp = new SearchWarmUp(
-            api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
-            api.Services.GetRequiredService<InsightsWriter>(), Options.Create(new WarmUpOptions { MaxRounds = 1 }), NullLogger<SearchWarmUp>.Instance);
+        var warmUp = WarmUp(api, maxRounds: 1);
         string storePath;
         await using (var db = api.Services.GetRequiredService<ICatalogDbFactory>().Create())
             storePath = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
@@ -163,6 +157,12 @@ public sealed class WarmUpTests
 
         Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
     }
+
+    /// <summary>A warm-up of the app's pipeline, its own store's insights writer unless <paramref name="insights"/> is given.</summary>
+    private static SearchWarmUp WarmUp(HeldWarmUpApi api, int maxRounds, InsightsWriter? insights = null, Func<long>? compiledMethods = null) =>
+        new(api.Services.GetRequiredService<RequestPipeline>(), api.Services.GetRequiredService<IHttpContextFactory>(),
+            insights ?? api.Services.GetRequiredService<InsightsWriter>(), Options.Create(new WarmUpOptions { MaxRounds = maxRounds }),
+            NullLogger<SearchWarmUp>.Instance, compiledMethods);
 
     private static async Task<(HttpStatusCode Status, JsonElement Checks)> ReadyAsync(HttpClient client)
     {
