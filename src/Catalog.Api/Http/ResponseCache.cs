@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Catalog.Api.Experiments;
-using Catalog.Core.Search;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -12,11 +11,11 @@ using Prometheus;
 namespace Catalog.Api.Http;
 
 /// <summary>
-/// What an anonymous query's answer depends on besides its text: the served index's version, the mutations this
-/// replica ran, and the catalog clock in steps of the cache's time to live.
+/// What an anonymous query's answer depends on besides its text: the store generation (the served index's version and
+/// the mutations this replica ran), and the catalog clock in steps of the cache's time to live.
 /// </summary>
 internal sealed record ResponseCacheKey(
-    string Query, string? OperationName, string Variables, IndexVersion Index, long WriteEpoch, long ClockStep);
+    string Query, string? OperationName, string Variables, StoreGeneration Store, long ClockStep);
 
 /// <summary>
 /// Shared, bounded cache of serialised answers to anonymous queries (no Authorization header, query
@@ -32,7 +31,6 @@ internal sealed class ResponseCache : IDisposable
         new CounterConfiguration { LabelNames = ["result"] });
 
     private readonly GraphQLHttpOptions options;
-    private readonly IIndexVersion? index;
     private readonly TimeProvider clock;
     private readonly MemoryCache entries;
     private readonly ConcurrentDictionary<ResponseCacheKey, Task<SerializedResponse?>> inFlight = new();
@@ -40,12 +38,11 @@ internal sealed class ResponseCache : IDisposable
     private long hits;
     private long stores;
 
-    public ResponseCache(IOptions<GraphQLHttpOptions> options, TimeProvider clock, ReplicaWrites writes, IServiceProvider services)
+    public ResponseCache(IOptions<GraphQLHttpOptions> options, TimeProvider clock, ReplicaWrites writes)
     {
         this.options = options.Value;
         this.clock = clock;
         this.writes = writes;
-        index = services.GetService<IIndexVersion>();
         entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = this.options.ResponseCacheBytes });
     }
 
@@ -61,7 +58,7 @@ internal sealed class ResponseCache : IDisposable
     /// </summary>
     public ResponseCacheKey? KeyFor(HttpContext http, string query, GraphQLRequest request, GraphQLDocument document)
     {
-        if (!options.ResponseCacheEnabled || index?.Version is not { } version
+        if (!options.ResponseCacheEnabled || writes.Generation is not { } generation
             || http.Request.Headers.ContainsKey(HeaderNames.Authorization) || http.User.Identity?.IsAuthenticated == true
             || http.RequestServices.GetService<ExperimentAssignment>()?.Current is { IsVariant: true }
             || document.OperationWithName(request.OperationName) is not { Operation: OperationType.Query })
@@ -72,8 +69,8 @@ internal sealed class ResponseCache : IDisposable
 
         // The version is read before the execution acquires its searcher, so an answer is never older than the
         // version its key names (store reads are newer still: the store commits before the index applies a change).
-        return new ResponseCacheKey(query, request.OperationName, CanonicalJson.Of(request.Variables), version,
-            writes.Epoch, clock.GetUtcNow().UtcTicks / options.ResponseCacheTtl.Ticks);
+        return new ResponseCacheKey(query, request.OperationName, CanonicalJson.Of(request.Variables), generation,
+            clock.GetUtcNow().UtcTicks / options.ResponseCacheTtl.Ticks);
     }
 
     /// <summary>

@@ -1,13 +1,9 @@
 using Catalog.Api.Http;
-using Catalog.Core.Search;
 using Catalog.Core.Titles;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.GraphQL.Titles;
-
-/// <summary>What the store held as seen from this replica: the served index's version and this replica's writes.</summary>
-public readonly record struct StoreGeneration(IndexVersion Index, long Writes);
 
 /// <summary>
 /// Titles read from the store, shared by the requests that follow while the <see cref="StoreGeneration"/> stays the
@@ -20,15 +16,13 @@ public readonly record struct StoreGeneration(IndexVersion Index, long Writes);
 /// </summary>
 public sealed class TitleCache : IDisposable
 {
-    private readonly IIndexVersion? index;
     private readonly ReplicaWrites writes;
     private readonly MemoryCache? entries;
     private Seen? lastSeen;
 
-    public TitleCache(IOptions<GraphQLHttpOptions> options, ReplicaWrites writes, IServiceProvider services)
+    public TitleCache(IOptions<GraphQLHttpOptions> options, ReplicaWrites writes)
     {
         this.writes = writes;
-        index = services.GetService<IIndexVersion>();
         if (options.Value.TitleCacheEntries > 0)
             entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TitleCacheEntries });
     }
@@ -39,9 +33,8 @@ public sealed class TitleCache : IDisposable
     /// </summary>
     public StoreGeneration? Current()
     {
-        if (entries is null || writes.Writing || index?.Version is not { } version)
+        if (entries is null || writes.Writing || writes.Generation is not { } now)
             return null;
-        var now = new StoreGeneration(version, writes.Epoch);
         var seen = Volatile.Read(ref lastSeen);
         if (seen?.Generation == now)
             return now;
