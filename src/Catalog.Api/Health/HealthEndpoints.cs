@@ -25,6 +25,7 @@ public static class HealthEndpoints
             services.AddCatalogOptions<WarmUpOptions>(WarmUpOptions.Section);
             services.AddSingleton<SearchWarmUp>();
             services.AddSingleton<RequestPipeline>();
+            services.AddSingleton<LoopbackClient>();
             services.AddSingleton<IStartupFilter>(provider => provider.GetRequiredService<RequestPipeline>());
             services.AddHostedService<SearchWarmUpService>();
             checks.AddCheck<WarmUpHealthCheck>("warmUp", tags: [ReadyTag]);

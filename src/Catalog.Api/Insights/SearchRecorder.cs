@@ -28,8 +28,30 @@ public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock 
     /// </summary>
     public string RecordSearch(SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result, ArmAssignment? arm = null)
     {
+        var search = Describe(request, filters, result, arm);
+        InsightsMetrics.Searches.Inc();
+        if (result.TotalCount == 0)
+            InsightsMetrics.ZeroResultSearches.Inc();
+        queue.TryAdd(new PendingEvent(search, null));
+        return search.Id;
+    }
+
+    /// <summary>
+    /// Describes a made-up filtered search as <see cref="RecordSearch"/> would, and drops it: the start-up warm-up's
+    /// searches record nothing, so without this the first viewer's search compiled the event's making (text
+    /// normalisation, its regex, the filters' canonical JSON, the id) on its own request. Nothing is queued or counted.
+    /// </summary>
+    public void Rehearse()
+    {
+        var genres = new[] { "Drama" };
+        var request = new SearchRequest { Query = " Warm-up  Search ", Filter = new TitleFilter { Genres = genres }, Sort = TitleSort.Popularity };
+        _ = Describe(request, new Dictionary<string, object?> { ["genres"] = genres }, new SearchResult(0, [], false, [], null, [], 0), null);
+    }
+
+    private SearchEvent Describe(SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result, ArmAssignment? arm)
+    {
         var now = clock.UtcNow;
-        var search = new SearchEvent
+        return new SearchEvent
         {
             Id = NewId(),
             At = now,
@@ -43,11 +65,6 @@ public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock 
             ExperimentId = arm?.ExperimentId,
             Arm = arm?.Arm,
         };
-        InsightsMetrics.Searches.Inc();
-        if (result.TotalCount == 0)
-            InsightsMetrics.ZeroResultSearches.Inc();
-        queue.TryAdd(new PendingEvent(search, null));
-        return search.Id;
     }
 
     /// <summary>Queues a click; false (nothing queued) when <paramref name="searchId"/> is not an id this service makes.</summary>

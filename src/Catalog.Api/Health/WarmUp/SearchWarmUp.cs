@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Catalog.Api.Insights;
 using Catalog.Store.Insights;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -15,14 +16,16 @@ namespace Catalog.Api.Health.WarmUp;
 /// the first viewer request still compiled some 400 methods of the HTTP path (50-190 ms at 1M titles). One round was not
 /// enough either: the search's hot loops stay unoptimised until they have run dozens of times (<see cref="JitSettling"/>),
 /// so rounds of new words, a director's name, sorts and a genre filter follow until a round compiles hardly anything.
-/// The searches ask for <c>analytics: false</c> (no insights events); the request log and HTTP metrics count them like
-/// any request.
+/// Then the first round's texts go once more through the server itself, over a loopback socket (<see cref="LoopbackClient"/>),
+/// for Kestrel's own request path. The searches ask for <c>analytics: false</c> (no insights events), and the making of
+/// a search's event is rehearsed on its own (<see cref="SearchRecorder.Rehearse"/>); the request log and HTTP metrics
+/// count them like any request.
 /// Bounded by <see cref="WarmUpOptions.MaxRounds"/> and <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and
 /// never keeps the process unready.
 /// </summary>
 public sealed partial class SearchWarmUp(
-    RequestPipeline requestPipeline, IHttpContextFactory contexts, InsightsWriter insights, IOptions<WarmUpOptions> options,
-    ILogger<SearchWarmUp> logger, Func<long>? compiledMethods = null)
+    RequestPipeline requestPipeline, LoopbackClient loopback, InsightsWriter insights, SearchRecorder recorder,
+    IOptions<WarmUpOptions> options, ILogger<SearchWarmUp> logger, Func<long>? compiledMethods = null)
 {
     /// <summary>The browse page's search selection (cards, highlights, facets, related titles, corrections).</summary>
     internal const string Document = """
@@ -40,6 +43,17 @@ public sealed partial class SearchWarmUp(
     /// <summary>The browse view's page: its names give the rounds their words.</summary>
     private const int BrowsePage = 100;
 
+    /// <summary>The page size of the searches over the loopback socket: no round's (20 + round), so none is a response-cache hit.</summary>
+    private const int LoopbackPage = 19;
+
+    /// <summary>
+    /// <see cref="Document"/> with its page size written into the text, as many clients write it: an int literal has its
+    /// own parsing, validation and coercion code (some 25 methods the first such request compiled).
+    /// </summary>
+    private static readonly string LoopbackDocument = Document
+        .Replace(", $first: Int!", "", StringComparison.Ordinal)
+        .Replace("first: $first", $"first: {LoopbackPage}", StringComparison.Ordinal);
+
     /// <summary>A round's searches take these orders in turn (each has its own sort code).</summary>
     private static readonly string[] Sorts = ["RELEVANCE", "POPULARITY", "RELEVANCE", "RELEASED_NEWEST"];
 
@@ -48,12 +62,16 @@ public sealed partial class SearchWarmUp(
 
     private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int searches;
+    private int loopbackSearches;
 
     /// <summary>Completes when the warm-up has finished, stopped at its time bound or failed.</summary>
     public Task Completed => completed.Task;
 
-    /// <summary>Warm-up searches executed so far.</summary>
+    /// <summary>Warm-up searches executed so far (through the pipeline and over the loopback socket).</summary>
     public int Searches => Volatile.Read(ref searches);
+
+    /// <summary>Those of <see cref="Searches"/> sent over the loopback socket.</summary>
+    public int LoopbackSearches => Volatile.Read(ref loopbackSearches);
 
     public TimeSpan Elapsed { get; private set; }
 
@@ -93,7 +111,7 @@ public sealed partial class SearchWarmUp(
         }
 
         if (timings.Count > 0)
-            LogDone(timings.Count, Rounds, Elapsed.TotalMilliseconds, timings[0], timings[^1]);
+            LogDone(timings.Count, Rounds, LoopbackSearches, Elapsed.TotalMilliseconds, timings[0], timings[^1]);
     }
 
     private async Task RunSearchesAsync(WarmUpOptions settings, List<double> timings, CancellationToken cancellationToken)
@@ -104,18 +122,61 @@ public sealed partial class SearchWarmUp(
         // The browse page's first view (best rated, no text), then rounds of words and directors from its titles: plain, two
         // words, a typo, a prefix, a person, a stop word, in turn under each sort, every other one filtered by the top genre.
         // The page size varies by round, so no round's search is an earlier one's answer from the response cache.
-        var browse = await SearchAsync(null, "RATING", null, BrowsePage, timings, cancellationToken);
+        var browse = await SearchAsync(Body(Document, null, "RATING", null, BrowsePage), null, timings, cancellationToken);
         for (var round = 0; round < settings.MaxRounds; round++)
         {
             var texts = WarmUpTexts.From(browse.Names, browse.Directors, settings.Searches - 1, round);
             if (texts.Count == 0)
                 break;
             for (var i = 0; i < texts.Count; i++)
-                await SearchAsync(texts[i], Sorts[i % Sorts.Length], i % 2 == 1 ? browse.Genre : null, 20 + round, timings, cancellationToken);
+                await SearchAsync(Body(Document, texts[i], i, browse.Genre, 20 + round), texts[i], timings, cancellationToken);
             Rounds = round + 1;
             if (JitSettling.Settled(jit.EndRound()) && round > 0)
                 break;
         }
+
+        await SearchOverLoopbackAsync(WarmUpTexts.From(browse.Names, browse.Directors, settings.Searches - 1), browse.Genre, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first round's texts again, through the server's socket on one connection. A server without a plain HTTP
+    /// address skips this; a failure here is logged and leaves the process to report ready, as the other searches do.
+    /// </summary>
+    private async Task SearchOverLoopbackAsync(List<string> texts, string? genre, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = await loopback.ConnectAsync(cancellationToken);
+            if (client is null)
+                return;
+            for (var i = 0; i < texts.Count; i++)
+            {
+                using var content = new ByteArrayContent(Body(LoopbackDocument, texts[i], i, genre, first: null));
+                content.Headers.ContentType = new("application/json");
+                using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = content };
+                request.Headers.Accept.ParseAdd("application/graphql-response+json");
+                using var response = await client.SendAsync(request, cancellationToken);
+                var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                Answered((int)response.StatusCode, answer, texts[i]);
+                Interlocked.Increment(ref loopbackSearches);
+                Interlocked.Increment(ref searches);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogLoopbackFailed(e, LoopbackSearches);
+        }
+    }
+
+    /// <summary>A round's <paramref name="index"/>th search takes the sorts in turn and every other one the top genre.</summary>
+    private static byte[] Body(string document, string? text, int index, string? genre, int? first) =>
+        Body(document, text, Sorts[index % Sorts.Length], index % 2 == 1 ? genre : null, first);
+
+    private static byte[] Body(string document, string? text, string sort, string? genre, int? first)
+    {
+        var filter = genre is null ? null : new { genres = new[] { genre } };
+        var variables = first is null ? (object)new { q = text, sort, filter } : new { q = text, sort, filter, first };
+        return JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
     }
 
     /// <summary>
@@ -127,6 +188,7 @@ public sealed partial class SearchWarmUp(
     {
         try
         {
+            recorder.Rehearse();
             await insights.RehearseAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -140,33 +202,21 @@ public sealed partial class SearchWarmUp(
     /// (routing, middleware, request reading, response cache, executer, writer); returns the names and directors of the
     /// titles found and the top genre among them.
     /// </summary>
-    private async Task<Found> SearchAsync(
-        string? text, string sort, string? genre, int first, List<double> timings, CancellationToken cancellationToken)
+    private async Task<Found> SearchAsync(byte[] body, string? text, List<double> timings, CancellationToken cancellationToken)
     {
-        var pipeline = await requestPipeline.Built.WaitAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
-        var filter = genre is null ? null : new { genres = new[] { genre } };
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = Document, variables = new { q = text, sort, filter, first } });
-        using var answer = new MemoryStream();
-        var context = contexts.Create(WarmUpRequest.Features(body, answer, cancellationToken));
-        try
-        {
-            await pipeline(context);
-            if (context.Response.StatusCode != StatusCodes.Status200OK)
-                throw new InvalidOperationException($"The warm-up search for '{text}' got HTTP {context.Response.StatusCode}.");
-        }
-        finally
-        {
-            contexts.Dispose(context);
-        }
-
+        var (status, answer) = await requestPipeline.PostGraphQLAsync(body, cancellationToken);
+        var found = Answered(status, answer, text);
         Interlocked.Increment(ref searches);
         timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Answer(answer.ToArray(), text);
+        return found;
     }
 
-    private static Found Answer(byte[] body, string? text)
+    /// <summary>Throws unless the search answered 200 without errors.</summary>
+    private static Found Answered(int status, byte[] body, string? text)
     {
+        if (status != StatusCodes.Status200OK)
+            throw new InvalidOperationException($"The warm-up search for '{text}' got HTTP {status}.");
         using var json = JsonDocument.Parse(body);
         if (json.RootElement.TryGetProperty("errors", out var errors))
             throw new InvalidOperationException($"The warm-up search for '{text}' answered an error: {errors[0].GetProperty("message").GetString()}");
@@ -185,14 +235,17 @@ public sealed partial class SearchWarmUp(
 
     private sealed record Found(List<string> Names, List<string> Directors, string? Genre);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Searches} searches in {Rounds} rounds, {Milliseconds:0} ms (the first {FirstMs:0.0} ms, the last {LastMs:0.0} ms); reporting ready")]
-    private partial void LogDone(int searches, int rounds, double milliseconds, double firstMs, double lastMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Searches} searches in {Rounds} rounds (the first {FirstMs:0.0} ms, the last {LastMs:0.0} ms), then {Loopback} over the loopback socket, {Milliseconds:0} ms in all; reporting ready")]
+    private partial void LogDone(int searches, int rounds, int loopback, double milliseconds, double firstMs, double lastMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up stopped after {Searches} searches at its bound of {Seconds} s (Catalog:WarmUp:MaxDuration); reporting ready")]
     private partial void LogBounded(int searches, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up: rehearsing the insights write failed; the first insights batch will compile it")]
     private partial void LogRehearsalFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up: the searches over the loopback socket failed after {Searches}; the first viewer's request will compile the server's request path")]
+    private partial void LogLoopbackFailed(Exception exception, int searches);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up failed after {Searches} searches; reporting ready without it")]
     private partial void LogFailed(Exception exception, int searches);
