@@ -151,10 +151,11 @@ public sealed partial class SearchWarmUp(
                 return;
             for (var i = 0; i < texts.Count; i++)
             {
+                // Headers as .NET's and the GraphQL-over-HTTP spec's clients send them: a charset, both answer types.
                 using var content = new ByteArrayContent(Body(LoopbackDocument, texts[i], i, genre, first: null));
-                content.Headers.ContentType = new("application/json");
+                content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
                 using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = content };
-                request.Headers.Accept.ParseAdd("application/graphql-response+json");
+                request.Headers.Accept.ParseAdd("application/graphql-response+json, application/json");
                 using var response = await client.SendAsync(request, cancellationToken);
                 var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 Answered((int)response.StatusCode, answer, texts[i]);
