@@ -180,7 +180,7 @@ internal sealed partial class GraphQLHttpEndpoint(
         GraphQLMetrics.Record(result.Operation?.Operation, result, Stopwatch.GetElapsedTime(started));
         if (result.Executed && !validated)
             documents.MarkValid(document, request.OperationName);
-        writing?.Dispose();
+        writing?.Dispose(); // before serialising: the caches need not bypass the store while the answer is written
         CapErrors(result, options.Value.MaxErrors);
         return await writer.SerializeAsync(result, http.RequestAborted, PerRequestAnswer.IsMarked(userContext));
     }

@@ -37,6 +37,9 @@ internal sealed class HttpSuite(
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>curl, when installed, times the first searches and the settled one (<see cref="CurlSearch"/>).</summary>
+    private readonly string? curl = CurlSearch.Locate();
+
     /// <summary>Runs the three paths; returns the problems seen (error answers, a server that never got ready).</summary>
     public async Task<List<string>> RunAsync(CancellationToken cancellationToken)
     {
@@ -95,10 +98,10 @@ internal sealed class HttpSuite(
     /// The first searches the started server executes (each with a fresh nonce, so none is a response-cache hit): a text
     /// of the mix, the same text again, then another text; the load below warms everything after that.
     /// </summary>
-    private static async Task<double[]> FirstSearchesAsync(Uri server, string text, string other, CancellationToken cancellationToken)
+    private async Task<double[]> FirstSearchesAsync(Uri server, string text, string other, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
-        if (CurlSearch.Locate() is null)
+        if (curl is null)
         {
             // This process's own first POSTs compile the client's request path (40-90 ms at first, measured against curl's
             // 13 ms for the same first search): a GET and a POST to the liveness endpoint, never to /graphql, warm the
@@ -116,7 +119,7 @@ internal sealed class HttpSuite(
     }
 
     /// <summary>The first search's text once the loads have run (the settled server item 6 compares against): the median of five.</summary>
-    private static async Task<double> SettledSearchAsync(Uri server, string text, CancellationToken cancellationToken)
+    private async Task<double> SettledSearchAsync(Uri server, string text, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
         var times = new List<double>();
@@ -127,7 +130,7 @@ internal sealed class HttpSuite(
 
     private void PrintFirstSearches(TimeSpan startToReady, string text, string other, double[] first, double settled) =>
         new MarkdownTable(
-            $"First searches after start (POST, each executes; timed by {(CurlSearch.Locate() is null ? "this process's HttpClient" : "curl")})",
+            $"First searches after start (POST, each executes; timed by {(curl is null ? "this process's HttpClient" : "curl")})",
             "process start → ready (s)", $"first search ms ('{text}')", "same search again ms", $"another search ms ('{other}')",
             "the first search's text once settled (after the loads), ms", "first / settled")
             .Row(startToReady.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), MarkdownTable.Ms(first[0]), MarkdownTable.Ms(first[1]),
@@ -135,10 +138,10 @@ internal sealed class HttpSuite(
             .Print(output);
 
     /// <summary>One search of <paramref name="text"/>, timed by curl when installed (<see cref="CurlSearch"/>), else by <paramref name="client"/>.</summary>
-    private static async Task<double> TimedSearchAsync(Uri server, HttpClient client, string text, CancellationToken cancellationToken)
+    private async Task<double> TimedSearchAsync(Uri server, HttpClient client, string text, CancellationToken cancellationToken)
     {
         var shape = new HttpRequestShape("POST", "/graphql", Body(text, unique: true), new Dictionary<string, string>());
-        if (CurlSearch.Locate() is { } curl)
+        if (curl is not null)
             return await CurlSearch.TimeAsync(curl, server, shape, cancellationToken);
         using var request = HttpLoad.Message(shape);
         var started = Stopwatch.GetTimestamp();
