@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Catalog.Api.Insights;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -153,6 +154,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     {
         var started = Stopwatch.GetTimestamp();
         var userContext = PerRequestAnswer.NewUserContext();
+        http.RequestServices.GetService<InsightsRehearsal>()?.Mark(http.Request, userContext);
         var validated = documents.IsValid(document, request.OperationName);
         using var writing = document.OperationWithName(request.OperationName) is { Operation: OperationType.Mutation } ? writes.Begin() : null;
         var result = await executer.ExecuteAsync(new ExecutionOptions

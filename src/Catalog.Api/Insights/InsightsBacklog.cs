@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Insights;
 
-/// <summary>A search or a click waiting to be written (exactly one is set).</summary>
-internal readonly record struct PendingEvent(SearchEvent? Search, SearchClick? Click);
+/// <summary>
+/// A search or a click waiting to be written (exactly one is set); a <paramref name="Rehearsal"/> is written and rolled
+/// back (<see cref="InsightsRehearsal"/>).
+/// </summary>
+internal readonly record struct PendingEvent(SearchEvent? Search, SearchClick? Click, bool Rehearsal = false);
 
 /// <summary>
 /// The bounded hand-off between searches and <see cref="InsightsFlushService"/>. Adding never waits: when the queue

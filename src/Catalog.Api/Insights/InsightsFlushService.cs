@@ -5,7 +5,8 @@ namespace Catalog.Api.Insights;
 
 /// <summary>
 /// Writes queued searches and clicks in batches. A failed batch is logged and counted as dropped, never retried:
-/// insights are statistics, and a store that refuses writes must not make the queue (and memory) grow.
+/// insights are statistics, and a store that refuses writes must not make the queue (and memory) grow. Rehearsed searches
+/// (<see cref="InsightsRehearsal"/>) are written apart and rolled back.
 /// </summary>
 internal sealed partial class InsightsFlushService(
     InsightsBacklog queue, InsightsWriter writer, IOptions<InsightsOptions> options, ILogger<InsightsFlushService> logger) : BackgroundService
@@ -35,14 +36,30 @@ internal sealed partial class InsightsFlushService(
     {
         var searches = new List<SearchEvent>();
         var clicks = new List<SearchClick>();
-        while (searches.Count + clicks.Count < batchSize && queue.Reader.TryRead(out var pending))
+        var rehearsed = new List<SearchEvent>();
+        while (searches.Count + clicks.Count + rehearsed.Count < batchSize && queue.Reader.TryRead(out var pending))
         {
             if (pending.Search is { } search)
-                searches.Add(search);
+                (pending.Rehearsal ? rehearsed : searches).Add(search);
             else if (pending.Click is { } click)
                 clicks.Add(click);
         }
 
+        try
+        {
+            if (searches.Count + clicks.Count > 0)
+                await WriteAsync(searches, clicks, cancellationToken);
+            if (rehearsed.Count > 0)
+                await RehearseAsync(rehearsed, cancellationToken);
+        }
+        finally
+        {
+            queue.MarkProcessed(searches.Count + clicks.Count + rehearsed.Count);
+        }
+    }
+
+    private async Task WriteAsync(List<SearchEvent> searches, List<SearchClick> clicks, CancellationToken cancellationToken)
+    {
         try
         {
             var kept = await writer.WriteAsync(searches, clicks, cancellationToken);
@@ -54,12 +71,24 @@ internal sealed partial class InsightsFlushService(
             InsightsMetrics.Dropped.WithLabels("write_failed").Inc(searches.Count + clicks.Count);
             LogWriteFailed(e, searches.Count, clicks.Count);
         }
-        finally
+    }
+
+    /// <summary>Nothing is lost when a rehearsal fails (nothing was to be kept), so it is logged and not counted as dropped.</summary>
+    private async Task RehearseAsync(List<SearchEvent> rehearsed, CancellationToken cancellationToken)
+    {
+        try
         {
-            queue.MarkProcessed(searches.Count + clicks.Count);
+            await writer.RehearseAsync(rehearsed, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRehearsalFailed(e, rehearsed.Count);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Searches} searches and {Clicks} clicks for insights failed; they are dropped")]
     private partial void LogWriteFailed(Exception exception, int searches, int clicks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rehearsing the write of {Searches} warm-up searches failed; the first insights batch will compile it")]
+    private partial void LogRehearsalFailed(Exception exception, int searches);
 }

@@ -12,6 +12,7 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton(new InsightsClock(TimeProvider.System));
         services.AddSingleton<InsightsBacklog>();
         services.AddSingleton<SearchRecorder>();
+        services.AddSingleton<InsightsRehearsal>();
         services.AddSingleton<InsightsWriter>();
         services.AddHostedService<InsightsFlushService>();
         services.AddSingleton<InsightsRetentionService>();

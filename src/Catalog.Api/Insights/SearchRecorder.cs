@@ -25,14 +25,20 @@ public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock 
     /// Queues <paramref name="result"/> of <paramref name="request"/>; <paramref name="filters"/> is the filter argument
     /// as sent, <paramref name="arm"/> the experiment arm it searched in (the experiment id and arm are kept, never the
     /// session key). Returns the search's id, also when the queue was full (a click on it is then dropped too).
+    /// A <paramref name="rehearsal"/> (<see cref="InsightsRehearsal"/>) is queued to be rolled back, and not counted.
     /// </summary>
-    public string RecordSearch(SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result, ArmAssignment? arm = null)
+    public string RecordSearch(
+        SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result, ArmAssignment? arm = null, bool rehearsal = false)
     {
         var search = Describe(request, filters, result, arm);
-        InsightsMetrics.Searches.Inc();
-        if (result.TotalCount == 0)
-            InsightsMetrics.ZeroResultSearches.Inc();
-        queue.TryAdd(new PendingEvent(search, null));
+        if (!rehearsal)
+        {
+            InsightsMetrics.Searches.Inc();
+            if (result.TotalCount == 0)
+                InsightsMetrics.ZeroResultSearches.Inc();
+        }
+
+        queue.TryAdd(new PendingEvent(search, null, rehearsal));
         return search.Id;
     }
 

@@ -18,14 +18,19 @@ public sealed class InsightsWriter(ICatalogDbFactory databases)
     /// (EF Core's change tracking and update pipeline, some 500 methods to compile) is ready before the first real batch,
     /// which would otherwise compile it beside the first viewers' searches. Nothing is kept.
     /// </summary>
-    public async Task RehearseAsync(CancellationToken cancellationToken)
+    public Task RehearseAsync(CancellationToken cancellationToken)
     {
         var at = DateTime.UnixEpoch;
-        var search = new SearchEvent
-        {
-            Id = Guid.NewGuid().ToString("N"), At = at, Day = DateOnly.FromDateTime(at), Query = "", Filters = "", Replica = "",
-        };
-        await WriteAsync([search], [new SearchClick { SearchId = search.Id, TitleId = "", Position = 1, At = at }], commit: false, cancellationToken);
+        return RehearseAsync([new SearchEvent { Id = Guid.NewGuid().ToString("N"), At = at, Day = DateOnly.FromDateTime(at), Query = "", Filters = "", Replica = "" }],
+            cancellationToken);
+    }
+
+    /// <summary>Runs a batch's statements for <paramref name="searches"/> and a click on the first, then rolls them back.</summary>
+    public async Task RehearseAsync(IReadOnlyList<SearchEvent> searches, CancellationToken cancellationToken)
+    {
+        var first = searches[0];
+        var click = new SearchClick { SearchId = first.Id, TitleId = "", Position = 1, At = first.At };
+        await WriteAsync(searches, [click], commit: false, cancellationToken);
     }
 
     private async Task<int> WriteAsync(IReadOnlyList<SearchEvent> searches, IReadOnlyList<SearchClick> clicks, bool commit, CancellationToken cancellationToken)

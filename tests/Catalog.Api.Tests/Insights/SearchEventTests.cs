@@ -6,6 +6,8 @@ using Catalog.Store;
 using Catalog.Store.Insights;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Tests.Insights;
 
@@ -180,6 +182,50 @@ public abstract class SearchEventTests<TStore>(SearchEventTests<TStore>.Api api)
         Assert.StartsWith("public", withoutId.EnsureSuccess().Http.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var notRecorded = await client.GetGraphQLAsync("query { search(query: \"gamma\", analytics: false) { totalCount searchId } }");
         Assert.StartsWith("public", notRecorded.EnsureSuccess().Http.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_search_carrying_this_process_rehearsal_token_is_rolled_back_and_any_other_value_is_recorded()
+    {
+        var rehearsal = api.CreateClient();
+        rehearsal.DefaultRequestHeaders.Add(InsightsRehearsal.Header, api.Services.GetRequiredService<InsightsRehearsal>().Token);
+        var forged = api.CreateClient();
+        forged.DefaultRequestHeaders.Add(InsightsRehearsal.Header, "not-this-process-token");
+        var accepted = api.Backlog.Accepted;
+
+        var rehearsed = await SearchAsync(rehearsal, new { q = "alpha" });
+        var recorded = await SearchAsync(forged, new { q = "alpha" });
+        await api.FlushedAsync();
+
+        Assert.Equal(accepted + 2, api.Backlog.Accepted); // the rehearsal made and queued its event as a viewer's search does
+        var searches = await api.SearchesAsync();
+        Assert.DoesNotContain(searches, s => s.Id == rehearsed.At("searchId").GetString());
+        Assert.Contains(searches, s => s.Id == recorded.At("searchId").GetString());
+    }
+
+    [SkippableFact]
+    public async Task A_batch_holding_a_rehearsal_and_viewers_events_keeps_the_viewers_and_rolls_the_rehearsal_back()
+    {
+        var backlog = new InsightsBacklog(Options.Create(new InsightsOptions()));
+        var at = api.Clock.GetUtcNow().UtcDateTime;
+        SearchEvent Event(string id) => new() { Id = id, At = at, Day = DateOnly.FromDateTime(at), Query = id, Filters = "", Replica = "r" };
+        var viewer = Event($"viewer{Guid.NewGuid():N}"[..22]);
+        var rehearsal = Event($"rehearsal{Guid.NewGuid():N}"[..22]);
+        // Queued before the writer starts, so they are one batch.
+        Assert.True(backlog.TryAdd(new PendingEvent(rehearsal, null, Rehearsal: true)));
+        Assert.True(backlog.TryAdd(new PendingEvent(viewer, null)));
+        Assert.True(backlog.TryAdd(new PendingEvent(null, new SearchClick { SearchId = viewer.Id, TitleId = "alpha-beta", Position = 2, At = at })));
+        using var flush = new InsightsFlushService(backlog, api.Services.GetRequiredService<InsightsWriter>(),
+            Options.Create(new InsightsOptions()), NullLogger<InsightsFlushService>.Instance);
+
+        await flush.StartAsync(CancellationToken.None);
+        await backlog.WaitUntilProcessedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await flush.StopAsync(CancellationToken.None);
+
+        var searches = await api.SearchesAsync();
+        Assert.Equal(1, Assert.Single(searches, s => s.Id == viewer.Id).ClickCount);
+        Assert.DoesNotContain(searches, s => s.Id == rehearsal.Id);
+        Assert.Equal(3, backlog.Processed);
     }
 
     private static string[] Columns(CatalogDbContext db, Type entity) =>

@@ -93,7 +93,7 @@ public static class SearchQueries
         var edges = result.Hits.Where(h => titles.ContainsKey(h.TitleId)).Select(h => new TitleSearchEdge(h, titles[h.TitleId])).ToList();
         var related = result.RelatedTitleIds.Where(titles.ContainsKey).Select(id => titles[id]).ToList();
         var searchId = after is null && context.GetArgument<bool?>("analytics") != false
-            ? context.OptionalService<SearchRecorder>()?.RecordSearch(request, filter, result, arm)
+            ? context.OptionalService<SearchRecorder>()?.RecordSearch(request, filter, result, arm, InsightsRehearsal.IsMarked(context.UserContext))
             : null;
         return new TitleSearchPayload(result, edges, related, after is not null, searchId);
     }

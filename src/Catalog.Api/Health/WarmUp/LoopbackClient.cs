@@ -1,4 +1,5 @@
 using System.Net;
+using Catalog.Api.Insights;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -9,9 +10,10 @@ namespace Catalog.Api.Health.WarmUp;
 /// the server itself: the in-process searches skip Kestrel, and the first viewer's POST then compiled its request-body
 /// reading, response writing and socket path (at 1M titles ~8 ms of a 27 ms first search; docs/http-cost.md).
 /// Plain HTTP only: an HTTPS endpoint's certificate need not be trusted here, and unix-socket and named-pipe endpoints
-/// have no address to dial; a server without a plain HTTP address (or a test server) gets no client.
+/// have no address to dial; a server without a plain HTTP address (or a test server) gets no client. Its requests are
+/// insights rehearsals (<see cref="InsightsRehearsal"/>).
 /// </summary>
-public sealed class LoopbackClient(IServer server, IHostApplicationLifetime lifetime)
+public sealed class LoopbackClient(IServer server, IHostApplicationLifetime lifetime, InsightsRehearsal rehearsal)
 {
     /// <summary>Waits for the server to start listening; null when it has no address this can dial.</summary>
     public async Task<HttpClient?> ConnectAsync(CancellationToken cancellationToken)
@@ -26,7 +28,9 @@ public sealed class LoopbackClient(IServer server, IHostApplicationLifetime life
         if (Dialable(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } address)
             return null;
         // No proxy: a proxy set for the host's outbound traffic must not see (or refuse) a call to itself.
-        return new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = address };
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = address };
+        client.DefaultRequestHeaders.Add(InsightsRehearsal.Header, rehearsal.Token);
+        return client;
     }
 
     /// <summary>

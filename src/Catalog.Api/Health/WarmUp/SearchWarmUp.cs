@@ -17,9 +17,10 @@ namespace Catalog.Api.Health.WarmUp;
 /// enough either: the search's hot loops stay unoptimised until they have run dozens of times (<see cref="JitSettling"/>),
 /// so rounds of new words, a director's name, sorts and a genre filter follow until a round compiles hardly anything.
 /// Then the first round's texts go once more through the server itself, over a loopback socket (<see cref="LoopbackClient"/>),
-/// for Kestrel's own request path. The searches ask for <c>analytics: false</c> (no insights events), and the making of
-/// a search's event is rehearsed on its own (<see cref="SearchRecorder.Rehearse"/>); the request log and HTTP metrics
-/// count them like any request.
+/// for Kestrel's own request path. The rounds ask for <c>analytics: false</c>; the loopback searches record their events
+/// as rehearsals (<see cref="InsightsRehearsal"/>: written and rolled back), so the first viewer's search does not pay for
+/// the first recorded event either. Warm-up leaves no insights; the request log and HTTP metrics count its searches
+/// like any request.
 /// Bounded by <see cref="WarmUpOptions.MaxRounds"/> and <see cref="WarmUpOptions.MaxDuration"/>; a failure is logged and
 /// never keeps the process unready.
 /// </summary>
@@ -47,12 +48,14 @@ public sealed partial class SearchWarmUp(
     private const int LoopbackPage = 19;
 
     /// <summary>
-    /// <see cref="Document"/> with its page size written into the text, as many clients write it: an int literal has its
-    /// own parsing, validation and coercion code (some 25 methods the first such request compiled).
+    /// <see cref="Document"/> with its page size written into the text, as many clients write it (an int literal has its
+    /// own parsing, validation and coercion code: some 25 methods the first such request compiled), and recorded for
+    /// insights, as a viewer's search is (the loopback client's requests are rehearsals, so nothing is kept).
     /// </summary>
     private static readonly string LoopbackDocument = Document
         .Replace(", $first: Int!", "", StringComparison.Ordinal)
-        .Replace("first: $first", $"first: {LoopbackPage}", StringComparison.Ordinal);
+        .Replace("first: $first", $"first: {LoopbackPage}", StringComparison.Ordinal)
+        .Replace("analytics: false, ", "", StringComparison.Ordinal);
 
     /// <summary>A round's searches take these orders in turn (each has its own sort code).</summary>
     private static readonly string[] Sorts = ["RELEVANCE", "POPULARITY", "RELEVANCE", "RELEASED_NEWEST"];
