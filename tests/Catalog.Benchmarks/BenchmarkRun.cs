@@ -57,7 +57,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
                 if (edits.NotVisible > 0)
                     problems.Add($"{edits.NotVisible} edits never became visible in search");
                 if (options.Http)
-                    httpTwin = await Http.InProcessTwin.MeasureAsync(search, [.. queries.Select(q => q.Text).Distinct(StringComparer.Ordinal)], cancellationToken);
+                    httpTwin = await Http.InProcessTwin.MeasureAsync(search, Http.HttpSuite.LoadTexts(queries), cancellationToken);
             }
 
             builds.AddRange(catalog.Builds);
