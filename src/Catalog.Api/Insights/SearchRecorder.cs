@@ -31,21 +31,20 @@ public sealed partial class SearchRecorder(InsightsBacklog queue, InsightsClock 
         SearchRequest request, IReadOnlyDictionary<string, object?>? filters, SearchResult result, ArmAssignment? arm = null, bool rehearsal = false)
     {
         var search = Describe(request, filters, result, arm);
-        if (!rehearsal)
-        {
-            InsightsMetrics.Searches.Inc();
-            if (result.TotalCount == 0)
-                InsightsMetrics.ZeroResultSearches.Inc();
-        }
-
+        // A rehearsal counts by nothing: the counters' code runs (their registration too), their values stay the viewers'.
+        var counted = rehearsal ? 0 : 1;
+        InsightsMetrics.Searches.Inc(counted);
+        if (result.TotalCount == 0)
+            InsightsMetrics.ZeroResultSearches.Inc(counted);
         queue.TryAdd(new PendingEvent(search, null, rehearsal));
         return search.Id;
     }
 
     /// <summary>
     /// Describes a made-up filtered search as <see cref="RecordSearch"/> would, and drops it: the start-up warm-up's
-    /// searches record nothing, so without this the first viewer's search compiled the event's making (text
-    /// normalisation, its regex, the filters' canonical JSON, the id) on its own request. Nothing is queued or counted.
+    /// rounds record nothing (only its loopback searches rehearse a recording, and a server without a plain HTTP address
+    /// has none), so without this the first viewer's search compiled the event's making (text normalisation, its regex,
+    /// the filters' canonical JSON, the id) on its own request. Nothing is queued or counted.
     /// </summary>
     public void Rehearse()
     {
