@@ -57,7 +57,7 @@ internal sealed class BenchmarkRun(BenchOptions options, TextWriter output)
                 if (edits.NotVisible > 0)
                     problems.Add($"{edits.NotVisible} edits never became visible in search");
                 if (options.Http)
-                    httpTwin = await Http.InProcessTwin.MeasureAsync(search, Http.HttpSuite.LoadTexts(queries), cancellationToken);
+                    httpTwin = await Http.InProcessTwin.MeasureAsync(search, Http.HttpSuite.SplitTexts(queries).Loaded, cancellationToken);
             }
 
             builds.AddRange(catalog.Builds);

@@ -41,23 +41,15 @@ internal sealed class HttpSuite(
     private const int HeldOut = 5;
 
     /// <summary>
-    /// The mix's distinct texts the loads (and their in-process twin) search: all but the <see cref="HeldOut"/> ones before
-    /// the last two (the last two are the first searches' texts, loaded like the rest).
+    /// The mix's distinct texts: those the loads (and their in-process twin) search, and the <see cref="HeldOut"/> ones
+    /// before the last two, kept out of them (none in a mix too small to spare them). The last two are the first
+    /// searches' texts, loaded like the rest.
     /// </summary>
-    public static List<string> LoadTexts(IReadOnlyList<BenchQuery> queries)
+    public static (List<string> Loaded, List<string> Held) SplitTexts(IReadOnlyList<BenchQuery> queries)
     {
-        var texts = DistinctTexts(queries);
-        return texts.Count < 4 * HeldOut ? texts : [.. texts[..^(HeldOut + 2)], .. texts[^2..]];
+        List<string> texts = [.. queries.Select(q => q.Text).Distinct(StringComparer.Ordinal)];
+        return texts.Count < 4 * HeldOut ? (texts, []) : ([.. texts[..^(HeldOut + 2)], .. texts[^2..]], texts[^(HeldOut + 2)..^2]);
     }
-
-    /// <summary>The held-out texts (none in a mix too small to spare them).</summary>
-    private static List<string> HeldOutTexts(IReadOnlyList<BenchQuery> queries)
-    {
-        var texts = DistinctTexts(queries);
-        return texts.Count < 4 * HeldOut ? [] : texts[^(HeldOut + 2)..^2];
-    }
-
-    private static List<string> DistinctTexts(IReadOnlyList<BenchQuery> queries) => [.. queries.Select(q => q.Text).Distinct(StringComparer.Ordinal)];
 
     /// <summary>curl, when installed, times the first searches and the settled one (<see cref="CurlSearch"/>).</summary>
     private readonly string? curl = CurlSearch.Locate();
@@ -82,7 +74,7 @@ internal sealed class HttpSuite(
         }
 
         var startToReady = startup.Elapsed;
-        var texts = LoadTexts(queries);
+        var (texts, held) = SplitTexts(queries);
         var firstSearches = await FirstSearchesAsync(server, texts[^1], texts[^2], cancellationToken);
 
         var table = new MarkdownTable(
@@ -101,7 +93,7 @@ internal sealed class HttpSuite(
             problems.AddRange((await Measure(table, "search, cache hit (GET + If-None-Match → 304)", server, app, cached, 304, cancellationToken)).Problems);
         table.Row("server resident memory after the runs", "", "", "", "", "", "", "", "", "", MarkdownTable.Mb(ProcessMemory.ResidentBytes(app.ProcessId)));
         var settled = await SettledSearchAsync(server, [.. Enumerable.Repeat(texts[^1], HeldOut)], cancellationToken);
-        var neverSeen = await SettledSearchAsync(server, HeldOutTexts(queries), cancellationToken);
+        var neverSeen = await SettledSearchAsync(server, held, cancellationToken);
         PrintFirstSearches(startToReady, texts[^1], texts[^2], firstSearches, settled, neverSeen);
         table.Print(output);
         if (twin is not null)
