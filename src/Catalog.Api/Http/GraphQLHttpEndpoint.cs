@@ -34,6 +34,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     GraphQLResponseWriter writer,
     ExecutionAdmission admission,
     SearchRateLimiter searchLimiter,
+    InsightsRehearsal rehearsal,
     IHostApplicationLifetime lifetime,
     IOptions<GraphQLHttpOptions> options,
     ILogger<GraphQLHttpEndpoint> logger)
@@ -154,7 +155,7 @@ internal sealed partial class GraphQLHttpEndpoint(
     {
         var started = Stopwatch.GetTimestamp();
         var userContext = PerRequestAnswer.NewUserContext();
-        http.RequestServices.GetService<InsightsRehearsal>()?.Mark(http.Request, userContext);
+        rehearsal.Mark(http.Request, userContext);
         var validated = documents.IsValid(document, request.OperationName);
         using var writing = document.OperationWithName(request.OperationName) is { Operation: OperationType.Mutation } ? writes.Begin() : null;
         var result = await executer.ExecuteAsync(new ExecutionOptions
